@@ -7,7 +7,7 @@ Usage::
     python tools/generate.py --check --against DIR   # compare a fresh generation with DIR
 
 The generator (pinned openapi-python-client) writes the package; this script then adds
-``openapi.json``, the spec as JSON, so runtime code can read the per-operation
+``py.typed`` and ``openapi.json`` (the spec as JSON), so runtime code can read the per-operation
 ``x-omnisegment-*`` extensions without shipping YAML. Stale means any difference: a changed,
 missing or extra file.
 """
@@ -65,6 +65,9 @@ def generate(output: Path) -> None:
     if result.returncode != 0:
         sys.stderr.write(result.stdout + result.stderr)
         sys.exit(f"generation failed with exit code {result.returncode}")
+    shutil.rmtree(output / ".ruff_cache", ignore_errors=True)
+    # --meta none writes no py.typed; the package is fully typed, so mark it.
+    (output / "py.typed").write_text("")
     spec = yaml.safe_load(SPEC.read_text(encoding="utf-8"))
     (output / "openapi.json").write_text(
         json.dumps(spec, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"

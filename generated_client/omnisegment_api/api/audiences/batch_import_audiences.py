@@ -1,0 +1,261 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.batch_import_audiences_request import BatchImportAudiencesRequest
+from ...models.error_envelope import ErrorEnvelope
+from ...models.null_payload_response import NullPayloadResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: BatchImportAudiencesRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/v2/audiences/batch-import/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | NullPayloadResponse | None:
+    if response.status_code == 200:
+        response_200 = NullPayloadResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ErrorEnvelope.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = ErrorEnvelope.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | NullPayloadResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchImportAudiencesRequest,
+) -> Response[ErrorEnvelope | NullPayloadResponse]:
+    """Import up to 50 audiences
+
+     Creates or updates up to 50 customer profiles in one request. Each item of `data`
+    is an `Audience`; `merge_key` applies to every item (the batch endpoint does not
+    offer `source_id` as a merge key).
+
+    Ambiguity: the batch endpoint answers with a null payload and no per-item result;
+    atomicity, ordering and the error for more than 50 items are undocumented.
+    Decision: the schema caps `data` at 50 items; a 200 means the batch was accepted as
+    a whole, and a 400 rejects the whole batch. Clients split larger inputs and never
+    send more than 50 items.
+
+    Ambiguity: batch items may still carry `source_id` although no merge key uses it.
+    Decision: `source_id` and `source_system` stay allowed in items and are stored as
+    plain attributes; they never identify the profile in a batch.
+
+    Args:
+        body (BatchImportAudiencesRequest): Body of `batch_import_audiences`. `ignore_empty_value`
+            defaults to false and is always sent explicitly by clients.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | NullPayloadResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchImportAudiencesRequest,
+) -> ErrorEnvelope | NullPayloadResponse | None:
+    """Import up to 50 audiences
+
+     Creates or updates up to 50 customer profiles in one request. Each item of `data`
+    is an `Audience`; `merge_key` applies to every item (the batch endpoint does not
+    offer `source_id` as a merge key).
+
+    Ambiguity: the batch endpoint answers with a null payload and no per-item result;
+    atomicity, ordering and the error for more than 50 items are undocumented.
+    Decision: the schema caps `data` at 50 items; a 200 means the batch was accepted as
+    a whole, and a 400 rejects the whole batch. Clients split larger inputs and never
+    send more than 50 items.
+
+    Ambiguity: batch items may still carry `source_id` although no merge key uses it.
+    Decision: `source_id` and `source_system` stay allowed in items and are stored as
+    plain attributes; they never identify the profile in a batch.
+
+    Args:
+        body (BatchImportAudiencesRequest): Body of `batch_import_audiences`. `ignore_empty_value`
+            defaults to false and is always sent explicitly by clients.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | NullPayloadResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchImportAudiencesRequest,
+) -> Response[ErrorEnvelope | NullPayloadResponse]:
+    """Import up to 50 audiences
+
+     Creates or updates up to 50 customer profiles in one request. Each item of `data`
+    is an `Audience`; `merge_key` applies to every item (the batch endpoint does not
+    offer `source_id` as a merge key).
+
+    Ambiguity: the batch endpoint answers with a null payload and no per-item result;
+    atomicity, ordering and the error for more than 50 items are undocumented.
+    Decision: the schema caps `data` at 50 items; a 200 means the batch was accepted as
+    a whole, and a 400 rejects the whole batch. Clients split larger inputs and never
+    send more than 50 items.
+
+    Ambiguity: batch items may still carry `source_id` although no merge key uses it.
+    Decision: `source_id` and `source_system` stay allowed in items and are stored as
+    plain attributes; they never identify the profile in a batch.
+
+    Args:
+        body (BatchImportAudiencesRequest): Body of `batch_import_audiences`. `ignore_empty_value`
+            defaults to false and is always sent explicitly by clients.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | NullPayloadResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: BatchImportAudiencesRequest,
+) -> ErrorEnvelope | NullPayloadResponse | None:
+    """Import up to 50 audiences
+
+     Creates or updates up to 50 customer profiles in one request. Each item of `data`
+    is an `Audience`; `merge_key` applies to every item (the batch endpoint does not
+    offer `source_id` as a merge key).
+
+    Ambiguity: the batch endpoint answers with a null payload and no per-item result;
+    atomicity, ordering and the error for more than 50 items are undocumented.
+    Decision: the schema caps `data` at 50 items; a 200 means the batch was accepted as
+    a whole, and a 400 rejects the whole batch. Clients split larger inputs and never
+    send more than 50 items.
+
+    Ambiguity: batch items may still carry `source_id` although no merge key uses it.
+    Decision: `source_id` and `source_system` stay allowed in items and are stored as
+    plain attributes; they never identify the profile in a batch.
+
+    Args:
+        body (BatchImportAudiencesRequest): Body of `batch_import_audiences`. `ignore_empty_value`
+            defaults to false and is always sent explicitly by clients.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | NullPayloadResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,257 @@
+from http import HTTPStatus
+from typing import Any
+
+import httpx
+
+from ... import errors
+from ...client import AuthenticatedClient, Client
+from ...models.error_envelope import ErrorEnvelope
+from ...models.import_gift_vouchers_request import ImportGiftVouchersRequest
+from ...models.null_payload_response import NullPayloadResponse
+from ...types import Response
+
+
+def _get_kwargs(
+    *,
+    body: ImportGiftVouchersRequest,
+) -> dict[str, Any]:
+    headers: dict[str, Any] = {}
+
+    _kwargs: dict[str, Any] = {
+        "method": "post",
+        "url": "/api/import-gift-voucher/",
+    }
+
+    _kwargs["json"] = body.to_dict()
+
+    headers["Content-Type"] = "application/json"
+
+    _kwargs["headers"] = headers
+    return _kwargs
+
+
+def _parse_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> ErrorEnvelope | NullPayloadResponse | None:
+    if response.status_code == 200:
+        response_200 = NullPayloadResponse.from_dict(response.json())
+
+        return response_200
+
+    if response.status_code == 400:
+        response_400 = ErrorEnvelope.from_dict(response.json())
+
+        return response_400
+
+    if response.status_code == 401:
+        response_401 = ErrorEnvelope.from_dict(response.json())
+
+        return response_401
+
+    if response.status_code == 403:
+        response_403 = ErrorEnvelope.from_dict(response.json())
+
+        return response_403
+
+    if response.status_code == 429:
+        response_429 = ErrorEnvelope.from_dict(response.json())
+
+        return response_429
+
+    if response.status_code == 500:
+        response_500 = ErrorEnvelope.from_dict(response.json())
+
+        return response_500
+
+    if response.status_code == 502:
+        response_502 = ErrorEnvelope.from_dict(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+        response_503 = ErrorEnvelope.from_dict(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+        response_504 = ErrorEnvelope.from_dict(response.json())
+
+        return response_504
+
+    if client.raise_on_unexpected_status:
+        raise errors.UnexpectedStatus(response.status_code, response.content)
+    else:
+        return None
+
+
+def _build_response(
+    *, client: AuthenticatedClient | Client, response: httpx.Response
+) -> Response[ErrorEnvelope | NullPayloadResponse]:
+    return Response(
+        status_code=HTTPStatus(response.status_code),
+        content=response.content,
+        headers=response.headers,
+        parsed=_parse_response(client=client, response=response),
+    )
+
+
+def sync_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ImportGiftVouchersRequest,
+) -> Response[ErrorEnvelope | NullPayloadResponse]:
+    """Import one gift voucher or up to 100
+
+     Creates or updates gift vouchers. `data` is either one voucher object or an array of
+    up to 100 vouchers. Vouchers are identified by `voucher_id`. To change a member's
+    point or credit balance use audience import (`point_balance`, `credit_balance`)
+    instead.
+
+    Ambiguity: the vendor documents this endpoint both at 10 requests per second and at
+    30 per second for single objects. Decision: 10 per second for both forms.
+
+    Ambiguity: `site` is a top-level property in the vendor's pages but a per-voucher
+    property in its machine-readable summary. Decision: `site` is top-level and applies
+    to every voucher in the request.
+
+    Ambiguity: the success payload is not documented. Decision: `PAYLOAD` is null.
+
+    Args:
+        body (ImportGiftVouchersRequest): Body of `import_gift_vouchers`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | NullPayloadResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = client.get_httpx_client().request(
+        **kwargs,
+    )
+
+    return _build_response(client=client, response=response)
+
+
+def sync(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ImportGiftVouchersRequest,
+) -> ErrorEnvelope | NullPayloadResponse | None:
+    """Import one gift voucher or up to 100
+
+     Creates or updates gift vouchers. `data` is either one voucher object or an array of
+    up to 100 vouchers. Vouchers are identified by `voucher_id`. To change a member's
+    point or credit balance use audience import (`point_balance`, `credit_balance`)
+    instead.
+
+    Ambiguity: the vendor documents this endpoint both at 10 requests per second and at
+    30 per second for single objects. Decision: 10 per second for both forms.
+
+    Ambiguity: `site` is a top-level property in the vendor's pages but a per-voucher
+    property in its machine-readable summary. Decision: `site` is top-level and applies
+    to every voucher in the request.
+
+    Ambiguity: the success payload is not documented. Decision: `PAYLOAD` is null.
+
+    Args:
+        body (ImportGiftVouchersRequest): Body of `import_gift_vouchers`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | NullPayloadResponse
+    """
+
+    return sync_detailed(
+        client=client,
+        body=body,
+    ).parsed
+
+
+async def asyncio_detailed(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ImportGiftVouchersRequest,
+) -> Response[ErrorEnvelope | NullPayloadResponse]:
+    """Import one gift voucher or up to 100
+
+     Creates or updates gift vouchers. `data` is either one voucher object or an array of
+    up to 100 vouchers. Vouchers are identified by `voucher_id`. To change a member's
+    point or credit balance use audience import (`point_balance`, `credit_balance`)
+    instead.
+
+    Ambiguity: the vendor documents this endpoint both at 10 requests per second and at
+    30 per second for single objects. Decision: 10 per second for both forms.
+
+    Ambiguity: `site` is a top-level property in the vendor's pages but a per-voucher
+    property in its machine-readable summary. Decision: `site` is top-level and applies
+    to every voucher in the request.
+
+    Ambiguity: the success payload is not documented. Decision: `PAYLOAD` is null.
+
+    Args:
+        body (ImportGiftVouchersRequest): Body of `import_gift_vouchers`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        Response[ErrorEnvelope | NullPayloadResponse]
+    """
+
+    kwargs = _get_kwargs(
+        body=body,
+    )
+
+    response = await client.get_async_httpx_client().request(**kwargs)
+
+    return _build_response(client=client, response=response)
+
+
+async def asyncio(
+    *,
+    client: AuthenticatedClient | Client,
+    body: ImportGiftVouchersRequest,
+) -> ErrorEnvelope | NullPayloadResponse | None:
+    """Import one gift voucher or up to 100
+
+     Creates or updates gift vouchers. `data` is either one voucher object or an array of
+    up to 100 vouchers. Vouchers are identified by `voucher_id`. To change a member's
+    point or credit balance use audience import (`point_balance`, `credit_balance`)
+    instead.
+
+    Ambiguity: the vendor documents this endpoint both at 10 requests per second and at
+    30 per second for single objects. Decision: 10 per second for both forms.
+
+    Ambiguity: `site` is a top-level property in the vendor's pages but a per-voucher
+    property in its machine-readable summary. Decision: `site` is top-level and applies
+    to every voucher in the request.
+
+    Ambiguity: the success payload is not documented. Decision: `PAYLOAD` is null.
+
+    Args:
+        body (ImportGiftVouchersRequest): Body of `import_gift_vouchers`.
+
+    Raises:
+        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
+        httpx.TimeoutException: If the request takes longer than Client.timeout.
+
+    Returns:
+        ErrorEnvelope | NullPayloadResponse
+    """
+
+    return (
+        await asyncio_detailed(
+            client=client,
+            body=body,
+        )
+    ).parsed

@@ -1,0 +1,77 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.report_status import ReportStatus
+
+T = TypeVar("T", bound="ReportSummary")
+
+
+@_attrs_define
+class ReportSummary:
+    """One report in a list."""
+
+    report_id: int
+    """ Report id returned when a report is created. """
+    report_name: str
+    """ Name given at creation. """
+    status: ReportStatus
+    """ Report generation state. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        report_id = self.report_id
+
+        report_name = self.report_name
+
+        status = self.status.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "report_id": report_id,
+                "report_name": report_name,
+                "status": status,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        report_id = d.pop("report_id")
+
+        report_name = d.pop("report_name")
+
+        status = ReportStatus(d.pop("status"))
+
+        report_summary = cls(
+            report_id=report_id,
+            report_name=report_name,
+            status=status,
+        )
+
+        report_summary.additional_properties = d
+        return report_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
