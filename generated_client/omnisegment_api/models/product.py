@@ -57,9 +57,10 @@ class Product:
     additional_image_link: list[ProductImage] | Unset = UNSET
     """ Extra images with a label each. """
     customfield_ignore_empty_value: bool | Unset = True
-    """ Ambiguity: the vendor describes this flag as "default: not allowed (True)". Decision: true (the default)
-    means empty custom-field values are ignored and do not overwrite stored values; false lets empty values clear
-    them. Clients send it explicitly. """
+    """ Ambiguity: the vendor gives the default as true but its wording does not make clear whether true lets empty
+    values overwrite stored custom fields or prevents it. Decision: true (the default) means empty custom-field
+    values are ignored and do not overwrite stored values; false lets empty values clear them. Clients send it
+    explicitly. """
     additional_properties: dict[str, float | None | str] = _attrs_field(
         init=False, factory=dict
     )

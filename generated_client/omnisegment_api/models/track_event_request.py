@@ -53,7 +53,8 @@ class TrackEventRequest:
     transaction_id: str | Unset = UNSET
     """ Order id (purchase and refund). """
     transaction_revenue: int | Unset = UNSET
-    """ Order total (purchase and refund). """
+    """ Order total (purchase and refund). An integer here, unlike the purchase import where it is a JSON number.
+    """
     transaction_tax: int | Unset = UNSET
     """ Tax amount. """
     transaction_shipping: int | Unset = UNSET

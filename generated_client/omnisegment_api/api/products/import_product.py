@@ -106,8 +106,9 @@ def sync_detailed(
     object mapping system names to ids; the `default` entry, or the only entry, is the
     product's own id and the others are aliases).
 
-    Ambiguity: a remark about "multiple records" suggests `data` might accept an array,
-    but only a single object is ever shown. Decision: `data` is one object.
+    Ambiguity: a custom-field remark talks about importing several records at once,
+    which suggests `data` might accept an array, but only a single object is ever
+    shown. Decision: `data` is one object.
 
     Ambiguity: the success payload is only shown in the vendor's machine-readable
     summary, as `{"status": "OK"}`. Decision: `PAYLOAD` is that object; null is
@@ -146,8 +147,9 @@ def sync(
     object mapping system names to ids; the `default` entry, or the only entry, is the
     product's own id and the others are aliases).
 
-    Ambiguity: a remark about "multiple records" suggests `data` might accept an array,
-    but only a single object is ever shown. Decision: `data` is one object.
+    Ambiguity: a custom-field remark talks about importing several records at once,
+    which suggests `data` might accept an array, but only a single object is ever
+    shown. Decision: `data` is one object.
 
     Ambiguity: the success payload is only shown in the vendor's machine-readable
     summary, as `{"status": "OK"}`. Decision: `PAYLOAD` is that object; null is
@@ -181,8 +183,9 @@ async def asyncio_detailed(
     object mapping system names to ids; the `default` entry, or the only entry, is the
     product's own id and the others are aliases).
 
-    Ambiguity: a remark about "multiple records" suggests `data` might accept an array,
-    but only a single object is ever shown. Decision: `data` is one object.
+    Ambiguity: a custom-field remark talks about importing several records at once,
+    which suggests `data` might accept an array, but only a single object is ever
+    shown. Decision: `data` is one object.
 
     Ambiguity: the success payload is only shown in the vendor's machine-readable
     summary, as `{"status": "OK"}`. Decision: `PAYLOAD` is that object; null is
@@ -219,8 +222,9 @@ async def asyncio(
     object mapping system names to ids; the `default` entry, or the only entry, is the
     product's own id and the others are aliases).
 
-    Ambiguity: a remark about "multiple records" suggests `data` might accept an array,
-    but only a single object is ever shown. Decision: `data` is one object.
+    Ambiguity: a custom-field remark talks about importing several records at once,
+    which suggests `data` might accept an array, but only a single object is ever
+    shown. Decision: `data` is one object.
 
     Ambiguity: the success payload is only shown in the vendor's machine-readable
     summary, as `{"status": "OK"}`. Decision: `PAYLOAD` is that object; null is

@@ -120,10 +120,14 @@ def sync_detailed(
     Ambiguity: whether `end_date` is inclusive and which time zone the 31-day check
     uses is undocumented. Decision: both dates are inclusive calendar days, so
     `end_date` may be at most 30 days after `start_date` (31 days in total), checked
-    on the dates as given; a longer range is a 400.
+    on the dates as given; a longer range, or an end before the start, is a 400.
 
-    Ambiguity: the file's `channel_type` is shown both upper-case and lower-case.
-    Decision: readers compare it case-insensitively.
+    Ambiguity: the file's `channel_type` is shown both upper-case and lower-case, and
+    `email_status` is null in the sample even for e-mail rows. Decision: readers compare
+    `channel_type` case-insensitively and treat `email_status` as optional.
+
+    Ambiguity: no polling interval is documented. Decision: clients poll no more often
+    than once every 5 seconds; polls share the path's 10 requests per second budget.
 
     Args:
         tid (str): Organisation id issued by the vendor, shaped `OA-` followed by a short code.
@@ -167,10 +171,14 @@ def sync(
     Ambiguity: whether `end_date` is inclusive and which time zone the 31-day check
     uses is undocumented. Decision: both dates are inclusive calendar days, so
     `end_date` may be at most 30 days after `start_date` (31 days in total), checked
-    on the dates as given; a longer range is a 400.
+    on the dates as given; a longer range, or an end before the start, is a 400.
 
-    Ambiguity: the file's `channel_type` is shown both upper-case and lower-case.
-    Decision: readers compare it case-insensitively.
+    Ambiguity: the file's `channel_type` is shown both upper-case and lower-case, and
+    `email_status` is null in the sample even for e-mail rows. Decision: readers compare
+    `channel_type` case-insensitively and treat `email_status` as optional.
+
+    Ambiguity: no polling interval is documented. Decision: clients poll no more often
+    than once every 5 seconds; polls share the path's 10 requests per second budget.
 
     Args:
         tid (str): Organisation id issued by the vendor, shaped `OA-` followed by a short code.
@@ -209,10 +217,14 @@ async def asyncio_detailed(
     Ambiguity: whether `end_date` is inclusive and which time zone the 31-day check
     uses is undocumented. Decision: both dates are inclusive calendar days, so
     `end_date` may be at most 30 days after `start_date` (31 days in total), checked
-    on the dates as given; a longer range is a 400.
+    on the dates as given; a longer range, or an end before the start, is a 400.
 
-    Ambiguity: the file's `channel_type` is shown both upper-case and lower-case.
-    Decision: readers compare it case-insensitively.
+    Ambiguity: the file's `channel_type` is shown both upper-case and lower-case, and
+    `email_status` is null in the sample even for e-mail rows. Decision: readers compare
+    `channel_type` case-insensitively and treat `email_status` as optional.
+
+    Ambiguity: no polling interval is documented. Decision: clients poll no more often
+    than once every 5 seconds; polls share the path's 10 requests per second budget.
 
     Args:
         tid (str): Organisation id issued by the vendor, shaped `OA-` followed by a short code.
@@ -254,10 +266,14 @@ async def asyncio(
     Ambiguity: whether `end_date` is inclusive and which time zone the 31-day check
     uses is undocumented. Decision: both dates are inclusive calendar days, so
     `end_date` may be at most 30 days after `start_date` (31 days in total), checked
-    on the dates as given; a longer range is a 400.
+    on the dates as given; a longer range, or an end before the start, is a 400.
 
-    Ambiguity: the file's `channel_type` is shown both upper-case and lower-case.
-    Decision: readers compare it case-insensitively.
+    Ambiguity: the file's `channel_type` is shown both upper-case and lower-case, and
+    `email_status` is null in the sample even for e-mail rows. Decision: readers compare
+    `channel_type` case-insensitively and treat `email_status` as optional.
+
+    Ambiguity: no polling interval is documented. Decision: clients poll no more often
+    than once every 5 seconds; polls share the path's 10 requests per second budget.
 
     Args:
         tid (str): Organisation id issued by the vendor, shaped `OA-` followed by a short code.

@@ -119,6 +119,10 @@ def sync_detailed(
     the job in `list_interactive_audiences_reports` by its `start_date` and `end_date`.
     Creating a report is not idempotent.
 
+    Ambiguity: the reference day and time zone of the 30-day check are undocumented.
+    Decision: both dates must fall between today minus 30 days and today, in the host's
+    zone (Taiwan `+08`), with `start_date` not after `end_date`; otherwise 400.
+
     Args:
         tid (str): Organisation id issued by the vendor, shaped `OA-` followed by a short code.
         body (CreateInteractiveAudiencesReportRequest): Body of
@@ -158,6 +162,10 @@ def sync(
     the job in `list_interactive_audiences_reports` by its `start_date` and `end_date`.
     Creating a report is not idempotent.
 
+    Ambiguity: the reference day and time zone of the 30-day check are undocumented.
+    Decision: both dates must fall between today minus 30 days and today, in the host's
+    zone (Taiwan `+08`), with `start_date` not after `end_date`; otherwise 400.
+
     Args:
         tid (str): Organisation id issued by the vendor, shaped `OA-` followed by a short code.
         body (CreateInteractiveAudiencesReportRequest): Body of
@@ -191,6 +199,10 @@ async def asyncio_detailed(
     day per organisation; failed requests do not count. No report id is returned: find
     the job in `list_interactive_audiences_reports` by its `start_date` and `end_date`.
     Creating a report is not idempotent.
+
+    Ambiguity: the reference day and time zone of the 30-day check are undocumented.
+    Decision: both dates must fall between today minus 30 days and today, in the host's
+    zone (Taiwan `+08`), with `start_date` not after `end_date`; otherwise 400.
 
     Args:
         tid (str): Organisation id issued by the vendor, shaped `OA-` followed by a short code.
@@ -228,6 +240,10 @@ async def asyncio(
     day per organisation; failed requests do not count. No report id is returned: find
     the job in `list_interactive_audiences_reports` by its `start_date` and `end_date`.
     Creating a report is not idempotent.
+
+    Ambiguity: the reference day and time zone of the 30-day check are undocumented.
+    Decision: both dates must fall between today minus 30 days and today, in the host's
+    zone (Taiwan `+08`), with `start_date` not after `end_date`; otherwise 400.
 
     Args:
         tid (str): Organisation id issued by the vendor, shaped `OA-` followed by a short code.

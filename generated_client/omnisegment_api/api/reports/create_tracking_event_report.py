@@ -118,7 +118,8 @@ def sync_detailed(
     download `report_url` (a CSV file). Creating a report is not idempotent.
 
     Ambiguity: whether `end_date` is inclusive is undocumented. Decision: both dates
-    are inclusive calendar days (at most 31 days in total); a longer range is a 400.
+    are inclusive calendar days (at most 31 days in total); a longer range, or an end
+    before the start, is a 400.
 
     Ambiguity: a vendor sample sends the two flags as the string `"true"`. Decision:
     they are JSON booleans.
@@ -161,7 +162,8 @@ def sync(
     download `report_url` (a CSV file). Creating a report is not idempotent.
 
     Ambiguity: whether `end_date` is inclusive is undocumented. Decision: both dates
-    are inclusive calendar days (at most 31 days in total); a longer range is a 400.
+    are inclusive calendar days (at most 31 days in total); a longer range, or an end
+    before the start, is a 400.
 
     Ambiguity: a vendor sample sends the two flags as the string `"true"`. Decision:
     they are JSON booleans.
@@ -199,7 +201,8 @@ async def asyncio_detailed(
     download `report_url` (a CSV file). Creating a report is not idempotent.
 
     Ambiguity: whether `end_date` is inclusive is undocumented. Decision: both dates
-    are inclusive calendar days (at most 31 days in total); a longer range is a 400.
+    are inclusive calendar days (at most 31 days in total); a longer range, or an end
+    before the start, is a 400.
 
     Ambiguity: a vendor sample sends the two flags as the string `"true"`. Decision:
     they are JSON booleans.
@@ -240,7 +243,8 @@ async def asyncio(
     download `report_url` (a CSV file). Creating a report is not idempotent.
 
     Ambiguity: whether `end_date` is inclusive is undocumented. Decision: both dates
-    are inclusive calendar days (at most 31 days in total); a longer range is a 400.
+    are inclusive calendar days (at most 31 days in total); a longer range, or an end
+    before the start, is a 400.
 
     Ambiguity: a vendor sample sends the two flags as the string `"true"`. Decision:
     they are JSON booleans.
