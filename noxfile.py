@@ -31,7 +31,7 @@ def lint(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """The whole test suite (spec, generation, emulator, contract in-process, wrapper, bulk, CLI)."""
+    """The whole suite: spec, generation, emulator, in-process contract, wrapper, bulk, CLI."""
     session.install("-e", DEV, "openapi-python-client==0.29.1")
     session.run("pytest", "-m", "not contract_live", *session.posargs)
 

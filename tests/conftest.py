@@ -5,5 +5,10 @@ from __future__ import annotations
 import os
 
 # Tests must never pick up a developer's real credentials or environment.
-for _name in ("OMNISEGMENT_API_KEY", "OMNISEGMENT_TID", "OMNISEGMENT_ENVIRONMENT", "OMNISEGMENT_BASE_URL"):
+for _name in (
+    "OMNISEGMENT_API_KEY",
+    "OMNISEGMENT_TID",
+    "OMNISEGMENT_ENVIRONMENT",
+    "OMNISEGMENT_BASE_URL",
+):
     os.environ.pop(_name, None)

@@ -51,7 +51,7 @@ def _minimal(schema: dict[str, Any], value: Any) -> Any:
 
 
 def _body_cases() -> Iterator[Any]:
-    for path, method, op in _operations():
+    for _path, _method, op in _operations():
         content = op.get("requestBody", {}).get("content", {}).get("application/json")
         if not content:
             continue
