@@ -1,0 +1,569 @@
+"""The httpx transports: auth injection, rate limiting, retries and typed errors.
+
+All cross-cutting behaviour lives here, so the generated client used directly
+(``client.api``) gets it too. :class:`PolicyCore` holds every decision; the sync and
+async transports are thin drivers around it. The first attempt runs inline; only when
+its outcome calls for a retry does tenacity take over the loop (with the injected
+``sleep``), so the common path stays cheap.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import email.utils
+import json
+import logging
+import random
+import re
+import time
+from collections.abc import Awaitable, Callable
+from typing import cast
+
+import httpx
+from tenacity import AsyncRetrying, RetryCallState, Retrying, stop_never
+
+from ._base import RESPONSE_MARKER
+from ._environments import Credentials
+from ._errors import (
+    APIConnectionError,
+    APITimeoutError,
+    OmniSegmentError,
+    RateLimitError,
+    error_from_response,
+    redact,
+)
+from ._operations import Operation, OperationTable, default_table
+from ._policies import RateLimits, RetryPolicy
+from ._ratelimit import Permit, RateLimiter
+
+__all__ = [
+    "API_KEY_HEADER",
+    "AsyncOmniSegmentTransport",
+    "OmniSegmentTransport",
+    "PolicyCore",
+]
+
+API_KEY_HEADER = "X-OmniSegment-Api-Key"
+logger = logging.getLogger("omnisegment")
+
+_SUCCESS_PREFIXES = (b'{"SUCCESS":true', b'{"SUCCESS": true')
+_EMPTY_CRED = re.compile(rb'"(?:api_key|tid)"\s*:\s*(?:""|null)')
+# Errors raised before any byte of the request reached the server: always safe to retry.
+_NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# Transport errors worth retrying for idempotent operations.
+_RETRYABLE = (httpx.TimeoutException, httpx.NetworkError, httpx.RemoteProtocolError)
+
+
+def parse_retry_after(value: str | None, now: Callable[[], float] = time.time) -> float | None:
+    """``Retry-After`` as seconds (delta-seconds or an HTTP date); None if absent/invalid."""
+    if not value:
+        return None
+    value = value.strip()
+    try:
+        seconds = float(value)
+    except ValueError:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError, IndexError):
+            return None
+        if when is None:  # pragma: no cover - older Pythons
+            return None
+        seconds = when.timestamp() - now()
+    if seconds != seconds:  # NaN
+        return None
+    return max(0.0, seconds)
+
+
+class _Result:
+    """One HTTP exchange whose body has been read."""
+
+    __slots__ = ("body", "ok", "response", "retry_after")
+
+    def __init__(self, response: httpx.Response, body: bytes, ok: bool) -> None:
+        self.response = response
+        self.body = body
+        self.ok = ok
+        self.retry_after: float | None = None
+
+
+class _Call:
+    """Retry bookkeeping for one request; its methods are the tenacity callbacks."""
+
+    __slots__ = (
+        "core",
+        "gateway",
+        "give_up_note",
+        "network",
+        "op",
+        "pending",
+        "permit",
+        "rate",
+        "replayed",
+        "retries",
+        "wait_s",
+    )
+
+    def __init__(self, core: PolicyCore, op: Operation) -> None:
+        self.core = core
+        self.op = op
+        self.retries = 0
+        self.gateway = 0
+        self.rate = 0
+        self.network = 0
+        self.wait_s = 0.0
+        self.permit: Permit | None = None
+        self.pending: _Result | BaseException | None = None
+        self.give_up_note = ""
+        self.replayed = False
+
+    # -- decisions ---------------------------------------------------------------
+    def decide(self, result: _Result | None, exc: BaseException | None) -> bool:
+        """True to retry (``wait_s`` then holds the delay), False to stop here."""
+        policy = self.core.retry
+        if result is not None:
+            if result.ok:
+                return False
+            self._refund()
+            status = result.response.status_code
+            if status in policy.gateway_statuses:
+                if self.gateway >= policy.max_gateway_retries:
+                    return False
+                wait = policy.gateway_retry_interval
+                if result.retry_after is not None:
+                    wait = max(wait, result.retry_after)
+                self.gateway += 1
+                self.wait_s = wait
+                return True
+            if status == 429:
+                retry_after = result.retry_after
+                if retry_after is not None and retry_after > policy.max_retry_after:
+                    self.give_up_note = (
+                        f"Retry-After {retry_after:.0f} s exceeds max_retry_after "
+                        f"{policy.max_retry_after:g} s"
+                    )
+                    return False
+                if self.rate >= policy.max_rate_limit_retries:
+                    return False
+                ceiling = min(
+                    policy.rate_limit_backoff_cap, policy.rate_limit_backoff_base * 2.0**self.rate
+                )
+                wait = self.core.rng.uniform(0.0, ceiling)
+                if retry_after is not None:
+                    wait = max(wait, retry_after)
+                self.rate += 1
+                self.wait_s = wait
+                return True
+            return False  # 400/401/403/500, unknown statuses, 200 with SUCCESS false
+        self._refund()
+        if exc is None or not isinstance(exc, _RETRYABLE):
+            return False
+        if not self.op.idempotent and not isinstance(exc, _NOT_SENT):
+            self.give_up_note = (
+                f"not retried: {self.op.operation_id} is not idempotent and the request "
+                "may already have been applied"
+            )
+            return False
+        if self.network >= policy.max_connection_retries:
+            return False
+        ceiling = min(
+            policy.connection_backoff_cap, policy.connection_backoff_base * 2.0**self.network
+        )
+        self.network += 1
+        self.wait_s = self.core.rng.uniform(0.0, ceiling)
+        return True
+
+    def _refund(self) -> None:
+        permit, self.permit = self.permit, None
+        if permit is not None:
+            permit.refund()
+
+    # -- tenacity callbacks -------------------------------------------------------
+    def retry_cb(self, rs: RetryCallState) -> bool:
+        if self.replayed:
+            # The first outcome was already decided inline (see the transports).
+            self.replayed = False
+            return True
+        outcome = rs.outcome
+        assert outcome is not None
+        if outcome.failed:
+            return self.decide(None, outcome.exception())
+        return self.decide(outcome.result(), None)
+
+    def wait_cb(self, rs: RetryCallState) -> float:
+        return self.wait_s
+
+    def before_sleep_cb(self, rs: RetryCallState) -> None:
+        self.retries += 1
+        outcome = rs.outcome
+        if outcome is not None and outcome.failed:
+            what = type(outcome.exception()).__name__
+        elif outcome is not None:
+            what = f"HTTP {outcome.result().response.status_code}"
+        else:  # pragma: no cover
+            what = "?"
+        logger.info(
+            "retrying %s after %s: waiting %.3f s (retry %d)",
+            self.op.operation_id,
+            what,
+            self.wait_s,
+            self.retries,
+        )
+
+    def take_pending(self) -> _Result:
+        pending, self.pending = self.pending, None
+        self.replayed = True
+        if isinstance(pending, BaseException):
+            raise pending
+        assert pending is not None
+        return pending
+
+    # -- final outcome ---------------------------------------------------------------
+    def finish(self, result: _Result) -> httpx.Response:
+        if result.ok:
+            marker = RESPONSE_MARKER.get()
+            if marker is not None:
+                marker.received = True
+            return result.response
+        response = result.response
+        err = error_from_response(
+            response.status_code,
+            result.body,
+            response.headers.get("content-type"),
+            self.op.operation_id,
+            self.retries,
+            secrets=self.core.secrets,
+            retry_after=result.retry_after,
+        )
+        if self.give_up_note:
+            err.err_msg = f"{err.err_msg} ({self.give_up_note})"
+            err.args = (err.err_msg,)
+        raise err
+
+    def transport_error(self, exc: BaseException) -> OmniSegmentError:
+        if isinstance(exc, OmniSegmentError):
+            exc.retries = self.retries
+            return exc
+        cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+        text = redact(str(exc), self.core.secrets) or "no detail"
+        msg = f"{type(exc).__name__}: {text}"
+        if self.give_up_note:
+            msg = f"{msg} ({self.give_up_note})"
+        return cls(msg, retries=self.retries, operation_id=self.op.operation_id)
+
+
+class PolicyCore:
+    """Everything the transports decide: matching, auth, limits, retries, errors.
+
+    One core can back a sync and an async transport at once; they then share the
+    rate-limit budget.
+    """
+
+    def __init__(
+        self,
+        *,
+        credentials: Credentials,
+        base_url: str,
+        retry: RetryPolicy | None = None,
+        rate_limit: RateLimits | RateLimiter | None = None,
+        operations: OperationTable | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        async_sleep: Callable[[float], Awaitable[None]] = asyncio.sleep,
+        clock: Callable[[], float] = time.monotonic,
+        rng: random.Random | None = None,
+    ) -> None:
+        self.credentials = credentials
+        self.secrets: tuple[str, ...] = (credentials.api_key,)
+        base = httpx.URL(base_url)
+        self._scheme = base.scheme
+        self._host = base.host
+        self._port = base.port
+        self._prefix = base.path.rstrip("/")
+        self._operations = operations
+        self.retry = retry or RetryPolicy()
+        if isinstance(rate_limit, RateLimiter):
+            self.limiter: RateLimiter | None = rate_limit
+        else:
+            settings = rate_limit or RateLimits()
+            self.limiter = (
+                RateLimiter(settings, scope=credentials.tid, clock=clock)
+                if settings.enabled
+                else None
+            )
+        self.sleep = sleep
+        self.async_sleep = async_sleep
+        self.rng = rng or random.Random()
+        self._fill = {"tid": credentials.tid, "api_key": credentials.api_key}
+
+    @property
+    def operations(self) -> OperationTable:
+        if self._operations is None:
+            self._operations = default_table()
+        return self._operations
+
+    # -- request side ----------------------------------------------------------------
+    def match(self, request: httpx.Request) -> Operation | None:
+        """The operation a request targets, or None (other host or unknown path)."""
+        url = request.url
+        if url.host != self._host or url.scheme != self._scheme or url.port != self._port:
+            return None
+        path = url.path
+        if self._prefix:
+            if not path.startswith(self._prefix):
+                return None
+            path = path[len(self._prefix) :]
+        return self.operations.match(request.method, path)
+
+    def prepare(self, request: httpx.Request, op: Operation) -> httpx.Request:
+        """Add the credentials the operation's scheme wants, where they are missing."""
+        if op.auth == "header" and API_KEY_HEADER not in request.headers:
+            request.headers[API_KEY_HEADER] = self.credentials.api_key
+        if op.tid == "query" and not request.url.params.get("tid"):
+            request.url = request.url.copy_set_param("tid", self.credentials.tid)
+        if op.method == "GET" or (op.auth != "body" and op.tid != "body"):
+            return request
+        try:
+            content = request.content
+        except httpx.RequestNotRead:
+            content = request.read()
+        needed = ("tid", "api_key") if op.auth == "body" else ("tid",)
+        if (
+            content
+            and all(f'"{name}"'.encode() in content for name in needed)
+            and not _EMPTY_CRED.search(content)
+        ):
+            return request
+        try:
+            data = json.loads(content) if content else {}
+        except ValueError:
+            return request  # not JSON: leave it to the server to reject
+        if not isinstance(data, dict):
+            return request
+        changed = False
+        for name in needed:
+            if data.get(name) in (None, ""):
+                data[name] = self._fill[name]
+                changed = True
+        if not changed:
+            return request
+        body = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        headers = httpx.Headers(request.headers)
+        headers.pop("content-length", None)
+        headers["content-type"] = "application/json"
+        return httpx.Request(
+            request.method,
+            request.url,
+            headers=headers,
+            content=body,
+            extensions=request.extensions,
+        )
+
+    # -- response side ---------------------------------------------------------------
+    def result(self, response: httpx.Response, raw: bytes, request: httpx.Request) -> _Result:
+        """Wrap a fully read response and classify it."""
+        fresh = httpx.Response(
+            response.status_code,
+            headers=response.headers,
+            stream=httpx.ByteStream(raw),
+            request=request,
+            extensions=response.extensions,
+        )
+        encoded = "content-encoding" in response.headers
+        body = raw
+        if encoded:
+            decoder = httpx.Response(
+                response.status_code, headers=response.headers, stream=httpx.ByteStream(raw)
+            )
+            try:
+                body = decoder.read()
+            except httpx.DecodingError:
+                body = raw
+        status = response.status_code
+        ok = status == 200 and self._success(body)
+        res = _Result(fresh, body, ok)
+        if not ok and status in (429, 502, 503, 504):
+            res.retry_after = parse_retry_after(response.headers.get("retry-after"))
+        return res
+
+    @staticmethod
+    def _success(body: bytes) -> bool:
+        if body.startswith(_SUCCESS_PREFIXES):
+            return True
+        try:
+            data = json.loads(body)
+        except (ValueError, UnicodeDecodeError, RecursionError):
+            return False
+        return isinstance(data, dict) and data.get("SUCCESS") is True
+
+    def new_call(self, op: Operation) -> _Call:
+        return _Call(self, op)
+
+    def sync_retrying(self, call: _Call) -> Retrying:
+        return Retrying(
+            sleep=self.sleep,
+            retry=call.retry_cb,
+            wait=call.wait_cb,
+            stop=stop_never,
+            before_sleep=call.before_sleep_cb,
+            reraise=True,
+        )
+
+    def async_retrying(self, call: _Call) -> AsyncRetrying:
+        return AsyncRetrying(
+            sleep=self.async_sleep,
+            retry=call.retry_cb,
+            wait=call.wait_cb,
+            stop=stop_never,
+            before_sleep=call.before_sleep_cb,
+            reraise=True,
+        )
+
+    # -- rate limiting ------------------------------------------------------------------
+    def acquire(self, op: Operation, call: _Call) -> None:
+        limiter = self.limiter
+        if limiter is None:
+            return
+        waited = 0.0
+        while True:
+            permit, wait = limiter.try_acquire(op)
+            if permit is not None:
+                call.permit = permit
+                return
+            err = limiter.too_long(op, waited, wait)
+            if err is not None:
+                raise err
+            self.sleep(wait)
+            waited += wait
+
+    async def acquire_async(self, op: Operation, call: _Call) -> None:
+        limiter = self.limiter
+        if limiter is None:
+            return
+        waited = 0.0
+        while True:
+            if limiter.blocking_io:
+                permit, wait = await asyncio.to_thread(limiter.try_acquire, op)
+            else:
+                permit, wait = limiter.try_acquire(op)
+            if permit is not None:
+                call.permit = permit
+                return
+            err = limiter.too_long(op, waited, wait)
+            if err is not None:
+                raise err
+            await self.async_sleep(wait)
+            waited += wait
+
+    def close(self) -> None:
+        if self.limiter is not None:
+            self.limiter.close()
+
+
+class OmniSegmentTransport(httpx.BaseTransport):
+    """Sync transport: wraps another transport (default ``httpx.HTTPTransport``)."""
+
+    def __init__(self, core: PolicyCore, transport: httpx.BaseTransport | None = None) -> None:
+        self.core = core
+        self._inner = transport if transport is not None else httpx.HTTPTransport()
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        core = self.core
+        op = core.match(request)
+        if op is None:
+            return self._inner.handle_request(request)
+        request = core.prepare(request, op)
+        call = core.new_call(op)
+        try:
+            result = self._attempt(request, op, call)
+        except httpx.TransportError as exc:
+            if not call.decide(None, exc):
+                raise call.transport_error(exc) from exc
+            call.pending = exc
+        else:
+            if not call.decide(result, None):
+                return call.finish(result)
+            call.pending = result
+        # A retry is needed: the pending outcome is replayed as tenacity's first attempt.
+        first = True
+
+        def attempt() -> _Result:
+            nonlocal first
+            if first:
+                first = False
+                return call.take_pending()
+            return self._attempt(request, op, call)
+
+        try:
+            result = core.sync_retrying(call)(attempt)
+        except RateLimitError as exc:
+            exc.retries = call.retries
+            raise
+        except httpx.TransportError as exc:
+            raise call.transport_error(exc) from exc
+        return call.finish(result)
+
+    def _attempt(self, request: httpx.Request, op: Operation, call: _Call) -> _Result:
+        self.core.acquire(op, call)
+        response = self._inner.handle_request(request)
+        try:
+            raw = b"".join(cast(httpx.SyncByteStream, response.stream))
+        finally:
+            response.close()
+        return self.core.result(response, raw, request)
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class AsyncOmniSegmentTransport(httpx.AsyncBaseTransport):
+    """Async transport: wraps another transport (default ``httpx.AsyncHTTPTransport``)."""
+
+    def __init__(self, core: PolicyCore, transport: httpx.AsyncBaseTransport | None = None) -> None:
+        self.core = core
+        self._inner = transport if transport is not None else httpx.AsyncHTTPTransport()
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        core = self.core
+        op = core.match(request)
+        if op is None:
+            return await self._inner.handle_async_request(request)
+        request = core.prepare(request, op)
+        call = core.new_call(op)
+        try:
+            result = await self._attempt(request, op, call)
+        except httpx.TransportError as exc:
+            if not call.decide(None, exc):
+                raise call.transport_error(exc) from exc
+            call.pending = exc
+        else:
+            if not call.decide(result, None):
+                return call.finish(result)
+            call.pending = result
+        first = True
+
+        async def attempt() -> _Result:
+            nonlocal first
+            if first:
+                first = False
+                return call.take_pending()
+            return await self._attempt(request, op, call)
+
+        try:
+            result = await core.async_retrying(call)(attempt)
+        except RateLimitError as exc:
+            exc.retries = call.retries
+            raise
+        except httpx.TransportError as exc:
+            raise call.transport_error(exc) from exc
+        return call.finish(result)
+
+    async def _attempt(self, request: httpx.Request, op: Operation, call: _Call) -> _Result:
+        await self.core.acquire_async(op, call)
+        response = await self._inner.handle_async_request(request)
+        try:
+            chunks = [chunk async for chunk in cast(httpx.AsyncByteStream, response.stream)]
+        finally:
+            await response.aclose()
+        return self.core.result(response, b"".join(chunks), request)
+
+    async def aclose(self) -> None:
+        await self._inner.aclose()

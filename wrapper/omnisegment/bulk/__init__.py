@@ -1,0 +1,121 @@
+"""Streaming bulk import: files or iterables in, every record accepted or reported.
+
+The pipeline, in one direction: reader (CSV / JSON Lines, line numbers) -> row mapping
+and datetime normalisation -> local validation against the spec's item schema ->
+batcher (the endpoint's batch limit) -> concurrent requests through the client (auth,
+rate limit, retries) -> checkpoint and rejects file.
+
+Library entry points:
+
+* :func:`import_records` - any iterable (or async iterable) of dicts / generated models.
+* :func:`import_file` - a CSV or JSON Lines file (``-`` for stdin).
+* :func:`read_records` - just the streaming reader, yielding :class:`SourceRecord`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import AsyncIterable, Iterable
+from typing import IO, Any
+
+from ._checkpoint import Checkpoint, CheckpointError
+from ._dates import parse_timezone
+from ._importer import (
+    ImportOptions,
+    ImportProgress,
+    ImportResult,
+    Rejection,
+    RequestClient,
+    import_records,
+)
+from ._kinds import KINDS, Kind, KindSpec, kind_spec, normalise_kind
+from ._readers import InputError, SourceRecord, detect_format
+from ._readers import read_records as _read_records
+from ._rejects import read_rejects
+from ._spec import SpecError
+from ._telemetry import CountingTransport, Telemetry
+from ._validate import Invalid, validator_for
+
+__all__ = [
+    "KINDS",
+    "Checkpoint",
+    "CheckpointError",
+    "CountingTransport",
+    "ImportOptions",
+    "ImportProgress",
+    "ImportResult",
+    "InputError",
+    "Invalid",
+    "Kind",
+    "KindSpec",
+    "Rejection",
+    "RequestClient",
+    "SourceRecord",
+    "SpecError",
+    "Telemetry",
+    "detect_format",
+    "import_file",
+    "import_records",
+    "import_records_sync",
+    "kind_spec",
+    "normalise_kind",
+    "parse_timezone",
+    "read_records",
+    "read_rejects",
+    "validator_for",
+]
+
+
+def read_records(
+    source: str | os.PathLike[str] | IO[bytes],
+    kind: str | None = None,
+    *,
+    fmt: str | None = None,
+) -> Iterable[SourceRecord]:
+    """Stream records from a CSV / JSON Lines file; CSV cells are typed by ``kind``'s schema."""
+    if kind is None:
+        return _read_records(source, fmt=fmt)
+    ks = kind_spec(normalise_kind(kind))
+    return _read_records(source, fmt=fmt, spec=ks.spec, item_schema=ks.item_schema)
+
+
+async def import_file(
+    client: RequestClient | None,
+    kind: str,
+    source: str | os.PathLike[str] | IO[bytes],
+    options: ImportOptions | None = None,
+    *,
+    fmt: str | None = None,
+    **changes: Any,
+) -> ImportResult:
+    """Import a CSV or JSON Lines file (``-`` = stdin). Raises :class:`InputError` early
+    when the file cannot be opened or its header is unusable."""
+    opts = options or ImportOptions()
+    if changes:
+        opts = opts.replace(**changes)
+    name = os.fspath(source) if isinstance(source, (str, os.PathLike)) else "-"
+    if opts.source_name is None:
+        opts = opts.replace(source_name=os.path.abspath(name) if name != "-" else "-")
+    records = iter(read_records(source, kind, fmt=fmt))
+    # Pull the first record now so that header/empty-file errors surface before any work.
+    first = next(records, None)
+
+    def chained() -> Iterable[SourceRecord]:
+        if first is not None:
+            yield first
+            yield from records
+
+    return await import_records(client, kind, chained(), opts)
+
+
+def import_records_sync(
+    client: RequestClient | None,
+    kind: str,
+    records: Iterable[Any] | AsyncIterable[Any],
+    options: ImportOptions | None = None,
+    **changes: Any,
+) -> ImportResult:
+    """Blocking wrapper around :func:`import_records` (runs its own event loop)."""
+    import asyncio
+
+    return asyncio.run(import_records(client, kind, records, options, **changes))
