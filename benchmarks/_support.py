@@ -36,7 +36,9 @@ def child_env() -> dict[str, str]:
 
 def samplegen() -> ModuleType:
     """``samples/generate.py`` as a module."""
-    spec = importlib.util.spec_from_file_location("samples_generate", ROOT / "samples" / "generate.py")
+    spec = importlib.util.spec_from_file_location(
+        "samples_generate", ROOT / "samples" / "generate.py"
+    )
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -96,5 +98,9 @@ def table(title: str, header: list[str], rows: list[list[str]]) -> str:
     line = "  ".join(h.ljust(w) for h, w in zip(header, widths, strict=True))
     out = [title, line, "  ".join("-" * w for w in widths)]
     for row in rows:
-        out.append("  ".join(str(c).rjust(w) for c, w in zip(row, widths, strict=True)))
+        cells = [
+            str(c).ljust(w) if i == 0 else str(c).rjust(w)
+            for i, (c, w) in enumerate(zip(row, widths, strict=True))
+        ]
+        out.append("  ".join(cells))
     return "\n".join(out)

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import _support
+import httpx
 
 _support.ensure_importable()
 
@@ -55,7 +56,7 @@ def naive(emu: _support.Emulator, source: Path, seconds: float) -> dict[str, Any
     from omnisegment_api.client import Client
     from omnisegment_api.models.import_audience_request import ImportAudienceRequest
 
-    client = Client(base_url=emu.base_url, timeout=30.0)
+    client = Client(base_url=emu.base_url, timeout=httpx.Timeout(30.0))
     sent = 0
     limited = 0
     started = time.perf_counter()

@@ -117,7 +117,8 @@ def main(argv: list[str] | None = None) -> int:
             gen.write_audiences_csv(files[n], n, invalid={})
             size_mb = files[n].stat().st_size / 1e6
             print(
-                f"generated {n:,} rows ({size_mb:,.0f} MB) in {time.perf_counter() - started:.1f} s",
+                f"generated {n:,} rows ({size_mb:,.0f} MB) "
+                f"in {time.perf_counter() - started:.1f} s",
                 flush=True,
             )
         env = _support.child_env()

@@ -7,6 +7,7 @@ matched from a precomputed table); the control API is ordinary Starlette routes.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import hmac
 import logging
 import socket
@@ -161,7 +162,7 @@ class Engine:
                 status = error.status
                 body = envelope_bytes(error.type_key, self._scrub(error.message))
                 if error.status == 429:
-                    retry = getattr(error, "retry_after", 1)
+                    retry = max(1, error.retry_after)
                     headers = [*_JSON_HEADERS, (b"retry-after", str(retry).encode())]
             if seen:
                 parsed = seen[0]
@@ -229,10 +230,8 @@ class Engine:
             raise ResetConnection("emulated connection reset")
         sock = transport.get_extra_info("socket")
         if sock is not None:
-            try:
+            with contextlib.suppress(OSError):  # linger 0: close with a TCP reset
                 sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
-            except OSError:  # pragma: no cover - platform specific
-                pass
         transport.abort()
         try:
             with anyio.fail_after(2):
@@ -267,9 +266,7 @@ class Engine:
                     401, "Unauthorized", "Unauthorized: the X-OmniSegment-Api-Key header is missing"
                 )
             if not hmac.compare_digest(key, self._key_bytes):
-                raise ApiError(
-                    403, "Forbidden", "Forbidden: invalid X-OmniSegment-Api-Key or tid"
-                )
+                raise ApiError(403, "Forbidden", "Forbidden: invalid X-OmniSegment-Api-Key or tid")
         if op.has_body:
             body = self._parse_body(raw)
             seen.append(body)
@@ -298,20 +295,22 @@ class Engine:
         if rule is not None and self.limiter.override:
             wait = self.limiter.check(rule, self.api_key, now, consume=rule.count_failed)
             if wait:
-                error = ApiError(
+                raise ApiError(
                     429,
                     "Too Many Requests",
                     f"Too Many Requests: rate limit of {rule.bucket} exceeded; "
                     f"retry after {wait} s",
+                    retry_after=wait,
                 )
-                error.retry_after = wait  # type: ignore[attr-defined]
-                raise error
         path_params = self._check_params(op, query, raw_params)
-        if op.body_validator is not None and body is not None:
-            if not op.body_validator.is_valid(body):
-                batch = (op.batch_field, op.batch_max) if op.batch_field and op.batch_max else None
-                type_key, message = describe_errors(op.body_validator, body, batch=batch)
-                raise ApiError(400, type_key, message)
+        if (
+            op.body_validator is not None
+            and body is not None
+            and not op.body_validator.is_valid(body)
+        ):
+            batch = (op.batch_field, op.batch_max) if op.batch_field and op.batch_max else None
+            type_key, message = describe_errors(op.body_validator, body, batch=batch)
+            raise ApiError(400, type_key, message)
         handler = self.handlers.get(op.operation_id)
         payload = None
         if handler is not None:
@@ -325,7 +324,9 @@ class Engine:
     @staticmethod
     def _parse_body(raw: bytes) -> Any:
         if not raw.strip():
-            raise ApiError(400, "Input Error", "Input Error: the request body must be a JSON object")
+            raise ApiError(
+                400, "Input Error", "Input Error: the request body must be a JSON object"
+            )
         try:
             body = orjson.loads(raw)
         except orjson.JSONDecodeError:
@@ -333,7 +334,9 @@ class Engine:
                 400, "Input Error", "Input Error: the request body is not valid JSON"
             ) from None
         if not isinstance(body, dict):
-            raise ApiError(400, "Input Error", "Input Error: the request body must be a JSON object")
+            raise ApiError(
+                400, "Input Error", "Input Error: the request body must be a JSON object"
+            )
         return body
 
     @staticmethod
@@ -474,9 +477,7 @@ def _control_routes(engine: Engine) -> list[StarletteRoute]:
         collection = request.path_params["collection"]
         if collection not in COLLECTIONS:
             return error(404, f"unknown collection; use one of: {', '.join(COLLECTIONS)}")
-        return Response(
-            orjson.dumps(engine.store.dump(collection)), media_type="application/json"
-        )
+        return Response(orjson.dumps(engine.store.dump(collection)), media_type="application/json")
 
     async def requests(request: Request) -> Response:
         if request.method == "DELETE":
@@ -563,12 +564,13 @@ def _apply_faults(engine: Engine, spec: dict[str, Any]) -> None:
         if not isinstance(latency, int | float) or latency < 0:
             raise ValueError("latency must be a number of milliseconds >= 0")
         engine.latency = float(latency) / 1000.0
-    if spec.get("append"):
+    given = text is not None or "rules" in spec
+    if given and spec.get("append"):
         engine.faults.add_rules(rules)
-        if seed is not None:
-            engine.faults.set_rules(engine.faults.rules, seed=seed)
-    elif text is not None or "rules" in spec or seed is not None:
-        engine.faults.set_rules(rules if (text is not None or "rules" in spec) else engine.faults.rules, seed=seed)
+    elif given:
+        engine.faults.set_rules(rules)
+    if seed is not None:
+        engine.faults.set_rules(engine.faults.rules, seed=seed)
 
 
 def create_app(

@@ -79,9 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=10,
         help="requests/second replacing the default 10/s limits; 0 turns limits off",
     )
-    parser.add_argument(
-        "--faults", default="", help="e.g. 503:0.1,429:0.05,502:0.02,reset:0.01"
-    )
+    parser.add_argument("--faults", default="", help="e.g. 503:0.1,429:0.05,502:0.02,reset:0.01")
     parser.add_argument("--latency", type=float, default=0.0, help="added latency in ms")
     parser.add_argument("--seed", type=int, default=None, help="seed for reproducible faults")
     parser.add_argument(

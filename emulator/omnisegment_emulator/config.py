@@ -39,7 +39,9 @@ def _check_kind(kind: str) -> str:
     raise ValueError(f"unknown fault kind {kind!r}: use a 4xx/5xx status code, 'reset' or 'html'")
 
 
-def parse_faults(spec: str, *, path: str | None = None, times: int | None = None) -> list[FaultRule]:
+def parse_faults(
+    spec: str, *, path: str | None = None, times: int | None = None
+) -> list[FaultRule]:
     """Parse ``503:0.1,429:0.05,reset:0.01`` (a kind without probability means always)."""
     rules: list[FaultRule] = []
     for raw in spec.split(","):

@@ -23,11 +23,12 @@ REASONS = {
 class ApiError(Exception):
     """An error answer: HTTP status plus the vendor's error envelope."""
 
-    def __init__(self, status: int, type_key: str, message: str) -> None:
+    def __init__(self, status: int, type_key: str, message: str, retry_after: int = 0) -> None:
         super().__init__(message)
         self.status = status
         self.type_key = type_key
         self.message = message
+        self.retry_after = retry_after
 
 
 def input_error(message: str) -> ApiError:

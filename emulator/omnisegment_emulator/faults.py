@@ -53,9 +53,7 @@ class FaultInjector:
         if not self.rules:
             return None
         with self._lock:
-            matching = [
-                i for i, r in enumerate(self.rules) if r.path is None or r.path == path
-            ]
+            matching = [i for i, r in enumerate(self.rules) if r.path is None or r.path == path]
             if not matching:
                 return None
             draw = self._random.random()

@@ -8,7 +8,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from typing import Any, TypeGuard
 
 from .errors import ApiError, input_error
 from .reports import market_report, report_filename
@@ -35,7 +35,7 @@ class Call:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-def _text(value: Any) -> bool:
+def _text(value: Any) -> TypeGuard[str]:
     return isinstance(value, str) and value != ""
 
 
@@ -224,12 +224,14 @@ class Handlers:
                 current[key] = _merge_list(current.get(key), value, cf_ids[key])
             else:
                 current[key] = value
-        if _text(current.get("member_sn")) and current.get("is_headless_account") is True:
-            if "is_headless_account" not in item:
-                current["is_headless_account"] = False
+        if (
+            _text(current.get("member_sn"))
+            and current.get("is_headless_account") is True
+            and "is_headless_account" not in item
+        ):
+            current["is_headless_account"] = False
         if not any(_text(current.get(k)) for k in ("member_sn", *MERGE_KEYS[1:5])):
             current.setdefault("is_headless_account", True)
-        current.pop("source_id", None) if merge_key == "source_id" else None
         audience_id = Store.audience_save(tx, audience_id, current, now)
         if mapping_key is not None:
             system, _, source_id = mapping_key.partition("\x1f")
@@ -553,9 +555,7 @@ class Handlers:
             "include_anonymous_user": body.get("include_anonymous_user") is True,
             "include_event_raw_data": body.get("include_event_raw_data") is True,
         }
-        return {
-            "report_id": self._create_report(tx, call, "tracking", body["report_name"], params)
-        }
+        return {"report_id": self._create_report(tx, call, "tracking", body["report_name"], params)}
 
     def list_tracking_event_reports(self, tx: sqlite3.Connection, call: Call) -> Any:
         """Tracking-event reports created within the last day."""
@@ -574,7 +574,9 @@ class Handlers:
         earliest = today - timedelta(days=30)
         for name, value in (("start_date", start), ("end_date", end)):
             if not earliest <= value <= today:
-                raise input_error(f"{name}: start_date and end_date must be within the last 30 days")
+                raise input_error(
+                    f"{name}: start_date and end_date must be within the last 30 days"
+                )
         if end < start:
             raise input_error("end_date: must not be before start_date")
         params = {"start_date": start.isoformat(), "end_date": end.isoformat()}

@@ -100,8 +100,11 @@ def _stamp(ts: float) -> str:
 def _range(report: dict[str, Any]) -> tuple[float, float]:
     start = date.fromisoformat(report["params"]["start_date"])
     end = date.fromisoformat(report["params"]["end_date"]) + timedelta(days=1)
-    to_ts = lambda d: datetime(d.year, d.month, d.day, tzinfo=UTC).timestamp()  # noqa: E731
-    return to_ts(start), to_ts(end)
+    return _midnight(start), _midnight(end)
+
+
+def _midnight(day: date) -> float:
+    return datetime(day.year, day.month, day.day, tzinfo=UTC).timestamp()
 
 
 def build_report(store: Store, tx: Any, report: dict[str, Any]) -> bytes:

@@ -25,16 +25,8 @@ _MAX_REPORTED_ERRORS = 3
 
 def load_spec() -> dict[str, Any]:
     """Read the spec shipped with the generated client (``omnisegment_api/openapi.json``)."""
-    try:
-        resource = importlib.resources.files("omnisegment_api") / "openapi.json"
-        data = json.loads(resource.read_text(encoding="utf-8"))
-    except (ModuleNotFoundError, FileNotFoundError):  # DEV-FALLBACK: remove before merge
-        import pathlib
-
-        import yaml
-
-        repo = pathlib.Path(__file__).resolve().parents[2] / "openapi" / "omnisegment.yaml"
-        data = yaml.safe_load(repo.read_text(encoding="utf-8"))
+    resource = importlib.resources.files("omnisegment_api") / "openapi.json"
+    data = json.loads(resource.read_text(encoding="utf-8"))
     if not isinstance(data, dict):
         raise ValueError("openapi.json is not a JSON object")
     return data
@@ -237,7 +229,9 @@ def _operation(
         rate_limit=_rate_limit(raw.get("x-omnisegment-rate-limit")),
         idempotent=bool(raw.get("x-omnisegment-idempotent", True)),
         batch_field=str(batch["field"]) if isinstance(batch, dict) and "field" in batch else None,
-        batch_max=int(batch["max-items"]) if isinstance(batch, dict) and "max-items" in batch else None,
+        batch_max=int(batch["max-items"])
+        if isinstance(batch, dict) and "max-items" in batch
+        else None,
         has_body=has_body,
         body_required=body_required,
         body_validator=body_validator,
@@ -285,9 +279,7 @@ def _reason(kind: Any) -> str:
         return f"must be a valid {info.get('format')}"
     if name in ("maxItems", "minItems", "maxLength", "minLength", "maxProperties", "minProperties"):
         limit = info.get("limit")
-        what = {"Items": "items", "Length": "characters", "Properties": "properties"}[
-            name[3:]
-        ]
+        what = {"Items": "items", "Length": "characters", "Properties": "properties"}[name[3:]]
         return f"must have at {'most' if name.startswith('max') else 'least'} {limit} {what}"
     if name in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
         op = {"minimum": ">=", "exclusiveMinimum": ">", "maximum": "<=", "exclusiveMaximum": "<"}
@@ -318,7 +310,9 @@ def _branch_reasons(kind: Any, path: list[Any]) -> list[tuple[list[Any], str]]:
     branches = [b for b in kind.as_dict().get("context") or [] if b]
     # A branch of another JSON type says little; show the branches of the sent type.
     typed = [
-        b for b in branches if not (b[0].kind.name == "type" and not b[0].instance_path[len(path) :])
+        b
+        for b in branches
+        if not (b[0].kind.name == "type" and not b[0].instance_path[len(path) :])
     ]
     for branch in typed or branches:
         error = branch[0]

@@ -122,7 +122,7 @@ class Store:
         """Delete every record of every collection."""
         with self.transaction() as tx:
             for table in ("audiences", "records", "product_aliases", "events", "reports"):
-                tx.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+                tx.execute(f"DELETE FROM {table}")
             tx.execute("DELETE FROM sqlite_sequence WHERE name = 'reports'")
 
     # ------------------------------------------------------------------ audiences
@@ -133,7 +133,7 @@ class Store:
         if key not in AUDIENCE_KEYS:
             raise ValueError(key)
         row = tx.execute(
-            f"SELECT id, data FROM audiences WHERE {key} = ? ORDER BY id LIMIT 1",  # noqa: S608
+            f"SELECT id, data FROM audiences WHERE {key} = ? ORDER BY id LIMIT 1",
             (value,),
         ).fetchone()
         return (row[0], loads(row[1])) if row else None
@@ -147,7 +147,7 @@ class Store:
             value = record.get(key)
             if isinstance(value, str) and value:
                 row = tx.execute(
-                    f"SELECT id, data FROM audiences WHERE headless = 1 AND {key} = ? "  # noqa: S608
+                    f"SELECT id, data FROM audiences WHERE headless = 1 AND {key} = ? "
                     "ORDER BY id LIMIT 1",
                     (value,),
                 ).fetchone()
@@ -166,9 +166,7 @@ class Store:
         tx: sqlite3.Connection, audience_id: int | None, record: dict[str, Any], now: float
     ) -> int:
         """Insert (``audience_id`` None) or update an audience; returns its id."""
-        cols = [
-            v if isinstance(v, str) else None for v in (record.get(k) for k in AUDIENCE_KEYS)
-        ]
+        cols = [v if isinstance(v, str) else None for v in (record.get(k) for k in AUDIENCE_KEYS)]
         headless = 1 if record.get("is_headless_account") is True else 0
         data = dumps(record)
         if audience_id is None:
@@ -287,14 +285,14 @@ class Store:
     def report_get(self, tx: sqlite3.Connection, report_id: int) -> dict[str, Any] | None:
         """One report job by id."""
         row = tx.execute(
-            f"SELECT {self._REPORT_COLS} FROM reports WHERE id = ?", (report_id,)  # noqa: S608
+            f"SELECT {self._REPORT_COLS} FROM reports WHERE id = ?", (report_id,)
         ).fetchone()
         return self._report_row(row) if row else None
 
     def report_by_token(self, tx: sqlite3.Connection, token: str) -> dict[str, Any] | None:
         """One report job by its download token."""
         row = tx.execute(
-            f"SELECT {self._REPORT_COLS} FROM reports WHERE token = ?", (token,)  # noqa: S608
+            f"SELECT {self._REPORT_COLS} FROM reports WHERE token = ?", (token,)
         ).fetchone()
         return self._report_row(row) if row else None
 
@@ -303,7 +301,7 @@ class Store:
     ) -> list[dict[str, Any]]:
         """Report jobs of one kind and organisation created at or after ``since``."""
         rows = tx.execute(
-            f"SELECT {self._REPORT_COLS} FROM reports "  # noqa: S608
+            f"SELECT {self._REPORT_COLS} FROM reports "
             "WHERE kind = ? AND tid = ? AND created >= ? ORDER BY id",
             (kind, tid, since),
         ).fetchall()
@@ -324,9 +322,7 @@ class Store:
             if collection == "events":
                 return [loads(r[0]) for r in tx.execute("SELECT data FROM events ORDER BY id")]
             if collection == "reports":
-                rows = tx.execute(
-                    f"SELECT {self._REPORT_COLS} FROM reports ORDER BY id"  # noqa: S608
-                ).fetchall()
+                rows = tx.execute(f"SELECT {self._REPORT_COLS} FROM reports ORDER BY id").fetchall()
                 out = []
                 for row in rows:
                     rep = self._report_row(row)

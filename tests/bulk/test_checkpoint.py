@@ -6,7 +6,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from omnisegment.bulk import Checkpoint, CheckpointError
 from omnisegment.bulk._checkpoint import PositionSet, format_ranges, parse_ranges
 

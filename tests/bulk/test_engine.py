@@ -8,7 +8,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from omnisegment import BadRequestError, GatewayError, PermissionDeniedError
 from omnisegment.bulk import (
     Checkpoint,
@@ -64,9 +63,7 @@ class FakeClient:
 
 
 def audiences(n: int, bad: set[int] = frozenset()) -> list[dict[str, Any]]:  # type: ignore[assignment]
-    return [
-        {"member_sn": f"M{i}", **({"bad": True} if i in bad else {})} for i in range(1, n + 1)
-    ]
+    return [{"member_sn": f"M{i}", **({"bad": True} if i in bad else {})} for i in range(1, n + 1)]
 
 
 async def test_batches_follow_the_endpoint_limits() -> None:

@@ -7,7 +7,6 @@ from types import ModuleType
 from typing import Any
 
 import pytest
-
 from omnisegment.bulk import import_file, read_rejects
 
 pytestmark = pytest.mark.live
@@ -96,9 +95,7 @@ async def test_server_side_rejection_is_bisected(
     assert len(emulator.store("audiences")) == 119
 
 
-async def test_bad_credentials_are_fatal(
-    emulator: Any, tmp_path: Path, make_client: Any
-) -> None:
+async def test_bad_credentials_are_fatal(emulator: Any, tmp_path: Path, make_client: Any) -> None:
     source = tmp_path / "a.jsonl"
     source.write_text('{"member_sn": "M1"}\n')
     async with make_client(emulator, api_key="00000000-0000-0000-0000-000000000000") as client:
@@ -106,3 +103,37 @@ async def test_bad_credentials_are_fatal(
     assert result.exit_code == 2
     assert result.fatal is not None and "credentials refused" in result.fatal
     assert "HTTP 403" in result.fatal
+
+
+def test_the_sdk_clients_plug_into_the_importer(emulator: Any) -> None:
+    """``import_records`` with ``AsyncOmniSegment`` and ``import_records_sync`` with the
+    blocking ``OmniSegment`` (the hooks behind ``client.<resource>`` bulk methods)."""
+    import asyncio
+
+    from omnisegment import AsyncOmniSegment, OmniSegment, RateLimits
+    from omnisegment.bulk import import_records, import_records_sync
+
+    rows = [{"member_sn": f"A{i}"} for i in range(120)] + [{"email": "x@example.org"}]
+
+    async def run_async() -> Any:
+        async with AsyncOmniSegment(
+            emulator.api_key,
+            emulator.tid,
+            base_url=emulator.base_url,
+            rate_limit=RateLimits.disabled(),
+        ) as client:
+            return await import_records(client, "audiences", rows)
+
+    result = asyncio.run(run_async())
+    assert (result.accepted, result.rejected, result.requests) == (120, 1, 3)
+
+    sync_rows = [{"member_sn": f"S{i}", "is_subscriber": True} for i in range(75)]
+    with OmniSegment(
+        emulator.api_key,
+        emulator.tid,
+        base_url=emulator.base_url,
+        rate_limit=RateLimits.disabled(),
+    ) as client:
+        result = import_records_sync(client, "audiences", sync_rows, concurrency=2)
+    assert (result.accepted, result.requests) == (75, 2)
+    assert len(emulator.store("audiences")) == 195

@@ -6,7 +6,6 @@ import io
 from pathlib import Path
 
 import pytest
-
 from omnisegment.bulk import InputError, SourceRecord, detect_format, read_records
 from omnisegment.bulk._coerce import HeaderError, plan_columns
 
@@ -50,7 +49,7 @@ def test_csv_booleans_integers_and_strings_follow_the_schema(tmp_path: Path) -> 
         tmp_path,
         "a.csv",
         "member_sn,is_subscriber,is_active,point_balance,zip_code,favourite_store,fcm_tokens\n"
-        "00123,TRUE,no,12.50,0800,1,\"[{\"\"token\"\": \"\"t\"\"}]\"\n",
+        '00123,TRUE,no,12.50,0800,1,"[{""token"": ""t""}]"\n',
     )
     [rec] = records(path)
     assert rec.data == {
@@ -131,7 +130,11 @@ def test_header_problems_are_fatal(tmp_path: Path) -> None:
         records(write(tmp_path, "a.csv", "member_sn,email,email\n"))
     with pytest.raises(InputError, match="column 2 has no name"):
         records(write(tmp_path, "b.csv", "member_sn,,email\n"))
-    closed = {"type": "object", "properties": {"a": {"type": "string"}}, "additionalProperties": False}
+    closed = {
+        "type": "object",
+        "properties": {"a": {"type": "string"}},
+        "additionalProperties": False,
+    }
     with pytest.raises(HeaderError, match="'colour' is not a field"):
         plan_columns(["a", "colour"], {}, closed)
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-
 from omnisegment.bulk import Invalid, kind_spec, validator_for
 from omnisegment.bulk._dates import datetime_fields, parse_timezone, record_normaliser
 from omnisegment.bulk._rules import record_rules
@@ -42,15 +41,57 @@ def test_valid_records_pass() -> None:
 @pytest.mark.parametrize(
     ("kind", "record", "expected", "field"),
     [
-        ("purchases", {**PURCHASE, "transaction_revenue": "x"}, "must be a number", "transaction_revenue"),
-        ("purchases", {k: v for k, v in PURCHASE.items() if k != "transaction_id"}, "field 'transaction_id' is required", "transaction_id"),
-        ("purchases", {**PURCHASE, "transaction_status": "DONE"}, "must be one of: SUCCESS", "transaction_status"),
-        ("purchases", {**PURCHASE, "shipping_address": {"city": "X"}}, "'shipping_address.address1' is required", "shipping_address.address1"),
+        (
+            "purchases",
+            {**PURCHASE, "transaction_revenue": "x"},
+            "must be a number",
+            "transaction_revenue",
+        ),
+        (
+            "purchases",
+            {k: v for k, v in PURCHASE.items() if k != "transaction_id"},
+            "field 'transaction_id' is required",
+            "transaction_id",
+        ),
+        (
+            "purchases",
+            {**PURCHASE, "transaction_status": "DONE"},
+            "must be one of: SUCCESS",
+            "transaction_status",
+        ),
+        (
+            "purchases",
+            {**PURCHASE, "shipping_address": {"city": "X"}},
+            "'shipping_address.address1' is required",
+            "shipping_address.address1",
+        ),
         ("purchases", {**PURCHASE, "datetime": "soon"}, "mandatory offset", "datetime"),
         ("audiences", {"member_sn": "M", "sex": "x"}, "expected one of male, female", "sex"),
-        ("audiences", {"member_sn": "M", "point_balance": "1.234"}, "at most two decimals", "point_balance"),
-        ("audiences", {"member_sn": "M", "fcm_tokens": [{"type": "ios"}]}, "'fcm_tokens[0].token' is required", "fcm_tokens[0].token"),
-        ("products", {"id": "P", "title": "t", "link": "ftp://x", "availability": "in stock", "image_link": "https://x/i.jpg", "price": "1"}, "http://", "link"),
+        (
+            "audiences",
+            {"member_sn": "M", "point_balance": "1.234"},
+            "at most two decimals",
+            "point_balance",
+        ),
+        (
+            "audiences",
+            {"member_sn": "M", "fcm_tokens": [{"type": "ios"}]},
+            "'fcm_tokens[0].token' is required",
+            "fcm_tokens[0].token",
+        ),
+        (
+            "products",
+            {
+                "id": "P",
+                "title": "t",
+                "link": "ftp://x",
+                "availability": "in stock",
+                "image_link": "https://x/i.jpg",
+                "price": "1",
+            },
+            "http://",
+            "link",
+        ),
     ],
 )
 def test_reasons_name_the_field(

@@ -50,10 +50,26 @@ def test_some_rejected_exits_1_with_rejects_next_to_the_input(cli: Any, tmp_path
         (None, ("import", "audiences", "missing.csv"), "missing.csv: file not found"),
         ("", ("import", "audiences", "{f}"), "the file is empty"),
         (None, ("import", "shoes", "{f}"), "unknown kind 'shoes'"),
-        ("member_sn\nM1\n", ("import", "purchases", "{f}", "--merge-key", "email"), "--merge-key does not apply to purchases"),
-        ("member_sn\nM1\n", ("import", "audiences", "{f}", "--merge-key", "nickname"), "--merge-key must be one of"),
-        ("member_sn\nM1\n", ("import", "audiences", "{f}", "--timezone", "Mars/Base"), "unknown time zone"),
-        ("member_sn,member_sn\nM1,M1\n", ("import", "audiences", "{f}"), "duplicate column 'member_sn'"),
+        (
+            "member_sn\nM1\n",
+            ("import", "purchases", "{f}", "--merge-key", "email"),
+            "--merge-key does not apply to purchases",
+        ),
+        (
+            "member_sn\nM1\n",
+            ("import", "audiences", "{f}", "--merge-key", "nickname"),
+            "--merge-key must be one of",
+        ),
+        (
+            "member_sn\nM1\n",
+            ("import", "audiences", "{f}", "--timezone", "Mars/Base"),
+            "unknown time zone",
+        ),
+        (
+            "member_sn,member_sn\nM1,M1\n",
+            ("import", "audiences", "{f}"),
+            "duplicate column 'member_sn'",
+        ),
     ],
 )
 def test_fatal_input_problems_exit_2(
@@ -78,7 +94,9 @@ def test_credentials_from_env_or_file_never_from_an_option(cli: Any, tmp_path: P
     assert "no credentials: set an API key (OMNISEGMENT_API_KEY or --api-key-file)" in result.output
 
     key_file = write(tmp_path / "key", key + "\n")
-    result = cli("import", "audiences", str(source), "--api-key-file", str(key_file), *FAST, env=env)
+    result = cli(
+        "import", "audiences", str(source), "--api-key-file", str(key_file), *FAST, env=env
+    )
     assert result.exit_code == 0, result.output
 
     result = cli("import", "audiences", str(source), "--api-key", key, env=env)
@@ -123,7 +141,14 @@ def test_dry_run_sends_nothing_and_needs_no_credentials(cli: Any, tmp_path: Path
 def test_stdin_and_plain_progress_lines(cli: Any) -> None:
     data = "".join(f'{{"member_sn": "S{i}"}}\n' for i in range(120))
     result = cli(
-        "import", "audiences", "-", *FAST, "--progress-interval", "0", "--batch-size", "20",
+        "import",
+        "audiences",
+        "-",
+        *FAST,
+        "--progress-interval",
+        "0",
+        "--batch-size",
+        "20",
         input=data,
     )
     assert result.exit_code == 0, result.output
@@ -159,8 +184,17 @@ def test_market_report_and_reports(cli: Any, tmp_path: Path) -> None:
 
     out = tmp_path / "report.csv"
     result = cli(
-        "reports", "run", "tracking-events", "--start", "2025-02-01", "--end", "2025-02-10",
-        "--interval", "0.1", "-o", str(out),
+        "reports",
+        "run",
+        "tracking-events",
+        "--start",
+        "2025-02-01",
+        "--end",
+        "2025-02-10",
+        "--interval",
+        "0.1",
+        "-o",
+        str(out),
     )
     assert result.exit_code == 0, result.output
     assert f"saved {out}" in result.output and out.stat().st_size > 0
@@ -189,8 +223,8 @@ def test_demo(cli: Any, tmp_path: Path) -> None:
 
 def test_samples_are_generated_deterministically(samplegen: ModuleType, tmp_path: Path) -> None:
     samplegen.write_samples(tmp_path)
-    root = Path(samplegen.__file__).parent
-    for name in ("audiences.csv", "purchases.csv", "gift-vouchers.jsonl", "products.csv"):
+    root = Path(str(samplegen.__file__)).parent
+    names = ("audiences.csv", "purchases.csv", "gift-vouchers.jsonl", "products.csv")
+    for name in names:
         assert (tmp_path / name).read_bytes() == (root / name).read_bytes(), name
-    total = sum((root / name).stat().st_size for name in ("audiences.csv", "purchases.csv"))
-    assert total < 2_000_000
+    assert sum((root / name).stat().st_size for name in names) < 2_000_000

@@ -73,7 +73,10 @@ def test_sigkill_then_resume_loses_nothing_and_resends_little(
 
     emulator.set_faults("", latency=0)
     done = subprocess.run(
-        _command(source, tmp_path, "--resume"), env=env, capture_output=True, text=True,
+        _command(source, tmp_path, "--resume"),
+        env=env,
+        capture_output=True,
+        text=True,
         timeout=60,
     )
     assert done.returncode == 1, done.stdout + done.stderr  # the invalid rows
@@ -93,3 +96,43 @@ def test_sigkill_then_resume_loses_nothing_and_resends_little(
     rejects = [json.loads(line) for line in (tmp_path / "rejects.jsonl").read_text().splitlines()]
     assert sorted(e["line"] for e in rejects) == [i + 2 for i in sorted(INVALID)]
     assert not (tmp_path / "cp").exists()
+
+
+def test_emulator_command_serves_until_interrupted(child_env: Any, emulator: Any) -> None:
+    import socket
+
+    import httpx
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "omnisegment.cli",
+            "emulator",
+            "--port",
+            str(port),
+            "--rate-limit",
+            "0",
+        ],
+        env=child_env(emulator),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                health = httpx.get(f"http://127.0.0.1:{port}/_emulator/health", timeout=1)
+                break
+            except httpx.TransportError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.05)
+        assert health.json()["rate_limit"] == 0
+    finally:
+        proc.send_signal(signal.SIGINT)
+        output, _ = proc.communicate(timeout=15)
+    assert "OMNISEGMENT_API_KEY=" in output  # demo credentials are printed for the user

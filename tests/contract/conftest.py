@@ -1,21 +1,13 @@
-"""Contract tests: case counters printed in the terminal summary."""
+"""Contract tests: the schemathesis case counts go into the terminal summary."""
 
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any
 
-import pytest
-
-CASES: Counter[str] = Counter()
+from contract_support import CASES
 
 
 def pytest_terminal_summary(terminalreporter: Any) -> None:
     if CASES:
         parts = ", ".join(f"{name} {count}" for name, count in sorted(CASES.items()))
         terminalreporter.write_line(f"schemathesis cases: {parts}")
-
-
-@pytest.fixture
-def case_counter() -> Counter[str]:
-    return CASES

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import tempfile
 from pathlib import Path
 from typing import Any
 
-from contract_support import API_KEY, HEADER, TID, load_schema
-from omnisegment_emulator import EmulatorConfig, create_app
-import asyncio
-
 import httpx
-
-from conftest import CASES
+from contract_support import API_KEY, CASES, HEADER, TID, load_schema
+from omnisegment_emulator import EmulatorConfig, create_app
 
 APP = create_app(EmulatorConfig(api_key=API_KEY, tid=TID, rate_limit=0, report_delay=0.0))
 
@@ -39,13 +36,10 @@ schema.app = APP
 @schema.parametrize()
 def test_operations(case: Any) -> None:
     CASES["in-process"] += 1
-    case.call_and_validate(headers={HEADER: API_KEY})
+    case.call_and_validate()
 
 
 class _Workflow(schema.as_state_machine()):  # type: ignore[misc]
-    def get_call_kwargs(self, case: Any) -> dict[str, Any]:
-        return {"headers": {HEADER: API_KEY}}
-
     def after_call(self, response: Any, case: Any) -> None:
         CASES["in-process stateful"] += 1
 

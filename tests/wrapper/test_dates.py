@@ -98,6 +98,7 @@ def test_normalize_dates_walks_the_structure() -> None:
             "fcm_tokens": [{"token": "t", "when": dt.date(2020, 1, 2)}],
             "sale_price_effective_date": (dt.date(2025, 6, 1), dt.date(2025, 6, 2)),
         },
+        "product": {"sale_price_effective_date": "2025-06-01T00:00:00+0800/2025-06-02T00:00:00Z"},
         "data_list": [{"valid_from": dt.date(2024, 5, 1), "valid_util": "2024-05-31 23:59:59"}],
     }
     out = normalize_dates(data)
@@ -110,6 +111,9 @@ def test_normalize_dates_walks_the_structure() -> None:
         "valid_from": "2024-05-01",
         "valid_util": "2024-05-31 23:59:59+08",
     }
+    assert out["product"]["sale_price_effective_date"] == (
+        "2025-06-01T00:00:00+08:00/2025-06-02T00:00:00+00:00"
+    )
     assert data["data"]["birthday"] == "1988-1-2"  # input untouched
 
 

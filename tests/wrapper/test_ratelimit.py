@@ -274,7 +274,6 @@ def run_processes(backend: str, limit: int = 20, processes: int = 4, calls: int 
     times = sorted(r["time"] for r in log)  # when the emulator received each request
     # After the first full window, requests flow at the shared limit.
     rate = (total - limit) / (times[-1] - times[0])
-    print(f"RATE {backend[:6]} {rate:.2f}")
     assert rate >= 0.9 * limit, f"aggregate rate {rate:.1f}/s below 90% of {limit}/s"
     assert rate <= limit * 1.02, f"aggregate rate {rate:.1f}/s above the {limit}/s limit"
 

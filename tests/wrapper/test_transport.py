@@ -463,3 +463,15 @@ def test_retry_log_lines(
     assert len(lines) == 2
     assert lines[0].startswith("retrying import_purchase after HTTP 429: waiting ")
     assert lines[1].startswith("retrying import_purchase after HTTP 503: waiting 300.000 s")
+
+
+def test_gateway_retry_after_is_honoured_and_bounded(
+    make: Callable[..., OmniSegment], clock: FakeClock
+) -> None:
+    script = Script(httpx.Response(503, headers={"Retry-After": "400"}), ok())
+    make(script).request("import_purchase", json={"data": {}})
+    assert clock.sleeps == [400.0]  # longer than the 300 s interval: the header wins
+    script = Script(httpx.Response(503, headers={"Retry-After": "7200"}))
+    with pytest.raises(GatewayError, match="max_retry_after") as info:
+        make(script).request("import_purchase", json={"data": {}})
+    assert info.value.retries == 0

@@ -23,6 +23,7 @@ from ._policies import RateLimits, RetryPolicy
 
 if TYPE_CHECKING:
     from ._client import DEFAULT_TIMEOUT, AsyncOmniSegment, OmniSegment
+    from ._ratelimit import RateLimiter
     from ._transport import AsyncOmniSegmentTransport, OmniSegmentTransport, PolicyCore
 
 ConnectionError = APIConnectionError
@@ -35,6 +36,7 @@ _LAZY = {
     "OmniSegmentTransport": "._transport",
     "AsyncOmniSegmentTransport": "._transport",
     "PolicyCore": "._transport",
+    "RateLimiter": "._ratelimit",
 }
 
 
@@ -74,6 +76,7 @@ __all__ = [
     "PermissionDeniedError",
     "PolicyCore",
     "RateLimitError",
+    "RateLimiter",
     "RateLimits",
     "RetryPolicy",
     "TimeoutError",

@@ -8,8 +8,6 @@ from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
-import attrs
-
 from ._dates import TzLike, normalize_dates
 from ._errors import OmniSegmentError, UnexpectedResponseError, error_from_response
 
@@ -127,19 +125,7 @@ def soft_failure(operation_id: str, payload: Any) -> OmniSegmentError | None:
     return error_from_response(200, body, "application/json", operation_id)
 
 
-def _models_to_dicts(value: Any) -> Any:
-    if attrs.has(type(value)) and hasattr(value, "to_dict"):
-        return value.to_dict()
-    if isinstance(value, Mapping):
-        return {key: _models_to_dicts(item) for key, item in value.items()}
-    if isinstance(value, list):
-        return [_models_to_dicts(item) for item in value]
-    if isinstance(value, tuple):
-        return tuple(_models_to_dicts(item) for item in value)
-    return value
-
-
 def to_plain(value: Any, *, tz: TzLike = None) -> Any:
     """Generated models (at any depth), mappings and lists as JSON-ready data, with dates
     normalised."""
-    return normalize_dates(_models_to_dicts(value), tz=tz)
+    return normalize_dates(value, tz=tz)

@@ -16,7 +16,7 @@ import httpx
 from omnisegment_api import AuthenticatedClient
 
 from ._base import soft_failure, to_plain
-from ._dates import TzLike, resolve_timezone
+from ._dates import JAPAN_TIMEZONE, TzLike, resolve_timezone
 from ._environments import (
     ENV_ENVIRONMENT,
     Credentials,
@@ -58,7 +58,7 @@ __all__ = ["DEFAULT_TIMEOUT", "AsyncOmniSegment", "OmniSegment"]
 
 #: Default timeouts: 5 s to connect, 30 s for everything else (the generated client has none).
 DEFAULT_TIMEOUT = httpx.Timeout(30.0, connect=5.0)
-_TOKYO = "Asia/Tokyo"
+_TOKYO = JAPAN_TIMEZONE
 
 
 def _default_timezone(environment: str | None) -> TzLike:

@@ -29,6 +29,7 @@ __all__ = [
     "DATETIME_FIELDS",
     "DATE_FIELDS",
     "DEFAULT_TIMEZONE",
+    "JAPAN_TIMEZONE",
     "PERIOD_FIELDS",
     "VOUCHER_FIELDS",
     "json_default",
@@ -42,6 +43,8 @@ __all__ = [
 
 #: Time zone given to naive datetimes (Taiwan, the default environment).
 DEFAULT_TIMEZONE: dt.tzinfo = dt.timezone(dt.timedelta(hours=8), "Asia/Taipei")
+#: Time zone of the Japan environment (+09:00, no daylight saving time).
+JAPAN_TIMEZONE: dt.tzinfo = dt.timezone(dt.timedelta(hours=9), "Asia/Tokyo")
 
 #: Fields the API documents as dates (``YYYY-MM-DD``).
 DATE_FIELDS = frozenset({"birthday", "start_date", "end_date"})
@@ -64,6 +67,7 @@ PERIOD_FIELDS = frozenset({"sale_price_effective_date"})
 #: Gift-voucher validity fields: a bare date or a datetime with a whole-hour offset.
 VOUCHER_FIELDS = frozenset({"valid_from", "valid_util"})
 
+_STRING_FIELDS = DATE_FIELDS | DATETIME_FIELDS | VOUCHER_FIELDS | PERIOD_FIELDS
 _CANON_DATE = re.compile(r"\d{4}-\d{2}-\d{2}\Z")
 _CANON_DATETIME = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,6})?[+-]\d{2}:\d{2}\Z")
 _CANON_VOUCHER = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}[+-]\d{2}\Z")
@@ -79,6 +83,8 @@ def resolve_timezone(tz: TzLike) -> dt.tzinfo:
     if isinstance(tz, str):
         if tz in ("Asia/Taipei", "+08:00"):
             return DEFAULT_TIMEZONE
+        if tz in ("Asia/Tokyo", "+09:00"):
+            return JAPAN_TIMEZONE
         if re.fullmatch(r"[+-]\d{2}:\d{2}", tz):
             sign = 1 if tz[0] == "+" else -1
             return dt.timezone(sign * dt.timedelta(hours=int(tz[1:3]), minutes=int(tz[4:6])))
@@ -214,22 +220,38 @@ def normalize_value(
     return value
 
 
+_PLAIN = (str, int, float, bool, type(None))
+
+
 def normalize_dates(obj: Any, *, tz: TzLike = None, dayfirst: bool = False) -> Any:
     """Recursively normalise a JSON-like structure.
 
     Every ``date``/``datetime`` object becomes a canonical string, and string values of
     the documented date fields (``birthday``, ``datetime``, ``valid_from``, ...) are
-    normalised. Returns a new structure; the input is not modified.
+    normalised. Objects with a ``to_dict()`` method (the generated models) are converted
+    first. Returns a new structure; the input is not modified.
     """
+    if isinstance(obj, _PLAIN):
+        return obj
+    to_dict = getattr(obj, "to_dict", None)
+    if to_dict is not None and callable(to_dict) and not isinstance(obj, Mapping):
+        obj = to_dict()
     if isinstance(obj, Mapping):
         out: dict[Any, Any] = {}
         for key, value in obj.items():
-            if key in PERIOD_FIELDS:
+            if type(value) in _PLAIN:
+                if key in _STRING_FIELDS and type(value) is str:
+                    if key in PERIOD_FIELDS:
+                        value = to_period_string(value, tz=tz, dayfirst=dayfirst)
+                    else:
+                        value = normalize_value(key, value, tz=tz, dayfirst=dayfirst)
+                out[key] = value
+            elif key in PERIOD_FIELDS:
                 out[key] = to_period_string(value, tz=tz, dayfirst=dayfirst)
-            elif isinstance(value, Mapping | list | tuple):
-                out[key] = normalize_dates(value, tz=tz, dayfirst=dayfirst)
-            else:
+            elif isinstance(value, dt.date):
                 out[key] = normalize_value(str(key), value, tz=tz, dayfirst=dayfirst)
+            else:
+                out[key] = normalize_dates(value, tz=tz, dayfirst=dayfirst)
         return out
     if isinstance(obj, list | tuple):
         return [normalize_dates(item, tz=tz, dayfirst=dayfirst) for item in obj]

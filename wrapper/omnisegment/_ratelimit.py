@@ -51,12 +51,21 @@ _NO_REFUND = Permit(None)
 class _Slot:
     """One bucket: a pyrate-limiter bucket plus the lock that keeps put/wait consistent."""
 
-    __slots__ = ("backend", "bucket", "count_failed", "key", "lock", "puts", "rate")
+    __slots__ = ("backend", "bucket", "count_failed", "key", "limit", "lock", "period", "puts")
 
-    def __init__(self, key: str, bucket: Any, rate: Rate, count_failed: bool, backend: str) -> None:
+    def __init__(
+        self,
+        key: str,
+        bucket: Any,
+        limit: int,
+        period: float,
+        count_failed: bool,
+        backend: str,
+    ) -> None:
         self.key = key
         self.bucket = bucket
-        self.rate = rate
+        self.limit = limit
+        self.period = period
         self.count_failed = count_failed
         self.backend = backend
         self.lock = threading.Lock()
@@ -136,7 +145,7 @@ class RateLimiter:
             bucket = _SQLiteBucket([rate], conn, table)
         else:
             bucket = RedisBucket.init([rate], self._redis_client(), key)
-        return _Slot(key, bucket, rate, op.count_failed, kind)
+        return _Slot(key, bucket, limit, period, op.count_failed, kind)
 
     def _sqlite(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -194,9 +203,10 @@ class RateLimiter:
         """The error to raise when the total wait would exceed ``max_wait``."""
         if waited + wait <= self.settings.max_wait:
             return None
+        slot = self._slot(op)
         err = RateLimitError(
             f"client-side rate limit for {op.bucket!r} "
-            f"({op.limit} per {op.period:g} s): next slot in {wait:.0f} s, "
+            f"({slot.limit} per {slot.period:g} s): next slot in {wait:.0f} s, "
             f"more than max_wait={self.settings.max_wait:g} s",
             operation_id=op.operation_id,
         )

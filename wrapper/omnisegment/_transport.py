@@ -47,6 +47,8 @@ API_KEY_HEADER = "X-OmniSegment-Api-Key"
 logger = logging.getLogger("omnisegment")
 
 _SUCCESS_PREFIXES = (b'{"SUCCESS":true', b'{"SUCCESS": true')
+_BODY_AUTH_FIELDS = ("tid", "api_key")
+_BODY_TID_FIELDS = ("tid",)
 _EMPTY_CRED = re.compile(rb'"(?:api_key|tid)"\s*:\s*(?:""|null)')
 # Errors raised before any byte of the request reached the server: always safe to retry.
 _NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
@@ -130,6 +132,12 @@ class _Call:
                     return False
                 wait = policy.gateway_retry_interval
                 if result.retry_after is not None:
+                    if result.retry_after > max(policy.max_retry_after, wait):
+                        self.give_up_note = (
+                            f"Retry-After {result.retry_after:.0f} s exceeds max_retry_after "
+                            f"{policy.max_retry_after:g} s"
+                        )
+                        return False
                     wait = max(wait, result.retry_after)
                 self.gateway += 1
                 self.wait_s = wait
@@ -284,8 +292,9 @@ class PolicyCore:
             self.limiter: RateLimiter | None = rate_limit
         else:
             settings = rate_limit or RateLimits()
+            # Budgets are counted per organisation and host (spec decision).
             self.limiter = (
-                RateLimiter(settings, scope=credentials.tid, clock=clock)
+                RateLimiter(settings, scope=f"{base.host}|{credentials.tid}", clock=clock)
                 if settings.enabled
                 else None
             )
@@ -325,10 +334,11 @@ class PolicyCore:
             content = request.content
         except httpx.RequestNotRead:
             content = request.read()
-        needed = ("tid", "api_key") if op.auth == "body" else ("tid",)
+        needed = _BODY_AUTH_FIELDS if op.auth == "body" else _BODY_TID_FIELDS
         if (
             content
-            and all(f'"{name}"'.encode() in content for name in needed)
+            and b'"tid"' in content
+            and (op.auth != "body" or b'"api_key"' in content)
             and not _EMPTY_CRED.search(content)
         ):
             return request
@@ -358,15 +368,10 @@ class PolicyCore:
         )
 
     # -- response side ---------------------------------------------------------------
-    def result(self, response: httpx.Response, raw: bytes, request: httpx.Request) -> _Result:
-        """Wrap a fully read response and classify it."""
-        fresh = httpx.Response(
-            response.status_code,
-            headers=response.headers,
-            stream=httpx.ByteStream(raw),
-            request=request,
-            extensions=response.extensions,
-        )
+    def result(self, response: httpx.Response, raw: bytes) -> _Result:
+        """Classify a response whose raw body has been read (the body is put back as a
+        byte stream, so the response can be returned to httpx as it is)."""
+        response.stream = httpx.ByteStream(raw)
         encoded = "content-encoding" in response.headers
         body = raw
         if encoded:
@@ -379,7 +384,7 @@ class PolicyCore:
                 body = raw
         status = response.status_code
         ok = status == 200 and self._success(body)
-        res = _Result(fresh, body, ok)
+        res = _Result(response, body, ok)
         if not ok and status in (429, 502, 503, 504):
             res.retry_after = parse_retry_after(response.headers.get("retry-after"))
         return res
@@ -431,6 +436,7 @@ class PolicyCore:
             err = limiter.too_long(op, waited, wait)
             if err is not None:
                 raise err
+            logger.debug("throttling %s: waiting %.3f s for a slot", op.operation_id, wait)
             self.sleep(wait)
             waited += wait
 
@@ -450,6 +456,7 @@ class PolicyCore:
             err = limiter.too_long(op, waited, wait)
             if err is not None:
                 raise err
+            logger.debug("throttling %s: waiting %.3f s for a slot", op.operation_id, wait)
             await self.async_sleep(wait)
             waited += wait
 
@@ -504,11 +511,12 @@ class OmniSegmentTransport(httpx.BaseTransport):
     def _attempt(self, request: httpx.Request, op: Operation, call: _Call) -> _Result:
         self.core.acquire(op, call)
         response = self._inner.handle_request(request)
+        stream = cast(httpx.SyncByteStream, response.stream)
         try:
-            raw = b"".join(cast(httpx.SyncByteStream, response.stream))
+            raw = b"".join(stream)
         finally:
-            response.close()
-        return self.core.result(response, raw, request)
+            stream.close()
+        return self.core.result(response, raw)
 
     def close(self) -> None:
         self._inner.close()
@@ -559,11 +567,12 @@ class AsyncOmniSegmentTransport(httpx.AsyncBaseTransport):
     async def _attempt(self, request: httpx.Request, op: Operation, call: _Call) -> _Result:
         await self.core.acquire_async(op, call)
         response = await self._inner.handle_async_request(request)
+        stream = cast(httpx.AsyncByteStream, response.stream)
         try:
-            chunks = [chunk async for chunk in cast(httpx.AsyncByteStream, response.stream)]
+            chunks = [chunk async for chunk in stream]
         finally:
-            await response.aclose()
-        return self.core.result(response, b"".join(chunks), request)
+            await stream.aclose()
+        return self.core.result(response, b"".join(chunks))
 
     async def aclose(self) -> None:
         await self._inner.aclose()

@@ -14,8 +14,10 @@ Library entry points:
 
 from __future__ import annotations
 
+import asyncio
+import inspect
 import os
-from collections.abc import AsyncIterable, Iterable
+from collections.abc import AsyncIterable, Iterable, Mapping
 from typing import IO, Any
 
 from ._checkpoint import Checkpoint, CheckpointError
@@ -108,14 +110,32 @@ async def import_file(
     return await import_records(client, kind, chained(), opts)
 
 
+class _ThreadedClient:
+    """Adapts a blocking client (``OmniSegment``) to the importer: each request runs in a
+    worker thread. The client's rate limiter is shared by its threads, so pacing holds."""
+
+    def __init__(self, client: Any) -> None:
+        self._client = client
+
+    async def request(
+        self, operation_id: str, *, json: Any = None, params: Mapping[str, Any] | None = None
+    ) -> Any:
+        return await asyncio.to_thread(self._client.request, operation_id, json=json, params=params)
+
+
 def import_records_sync(
-    client: RequestClient | None,
+    client: Any,
     kind: str,
     records: Iterable[Any] | AsyncIterable[Any],
     options: ImportOptions | None = None,
     **changes: Any,
 ) -> ImportResult:
-    """Blocking wrapper around :func:`import_records` (runs its own event loop)."""
-    import asyncio
+    """Blocking :func:`import_records` (runs its own event loop).
 
+    ``client`` may be an :class:`~omnisegment.OmniSegment` (its blocking ``request`` runs in
+    worker threads, ``concurrency`` of them) or an :class:`~omnisegment.AsyncOmniSegment`.
+    """
+    request = getattr(client, "request", None)
+    if client is not None and not inspect.iscoroutinefunction(request):
+        client = _ThreadedClient(client)
     return asyncio.run(import_records(client, kind, records, options, **changes))

@@ -164,11 +164,16 @@ class Checkpoint:
     # -- writing -------------------------------------------------------------------------
     def open(self, *, kind: str, source: str, append: bool) -> None:
         """Open for appending; writes the header when the file is new or restarted."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
         if not append:
             flags |= os.O_TRUNC
-        self._fd = os.open(self.path, flags, 0o644)
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._fd = os.open(self.path, flags, 0o644)
+        except OSError as exc:
+            raise CheckpointError(
+                f"cannot write the checkpoint {self.path}: {exc.strerror or exc}"
+            ) from None
         if not append or os.fstat(self._fd).st_size == 0:
             header = {"format": FORMAT, "kind": kind, "source": source}
             self.header = header
@@ -207,9 +212,8 @@ class Checkpoint:
             return
         if self._fd is not None:
             self._write("".join(parts).encode("ascii"))
-        for text in (acc, rej):
-            for lo, hi in parse_ranges(text):
-                self.done.add_range(lo, hi)
+        # ``done`` holds what earlier runs finished; positions acknowledged now are behind
+        # the reader already, so they are not added (that keeps the set small).
 
     def close(self) -> None:
         if self._fd is not None:

@@ -223,7 +223,8 @@ class _Run:
             else:
                 self.body_params[key] = value
         self.checkpoint: Checkpoint | None = None
-        self.rejects = RejectsWriter(options.rejects, append=options.resume)
+        # Opened in run(): appended to only when a checkpoint is really resumed.
+        self.rejects = RejectsWriter(None)
         self.result.rejects_path = str(options.rejects) if options.rejects else None
         self.pending_rejects: list[int] = []
         self.telemetry = options.telemetry
@@ -240,7 +241,7 @@ class _Run:
         res.elapsed = time.perf_counter() - self._started
         if self.telemetry is not None:
             attempts = self.telemetry.attempts - self._attempts0
-            res.retries = max(0, attempts - res.requests) + 0
+            res.retries = max(0, attempts - res.requests)
             res.rate_limited = self.telemetry.rate_limited - self._limited0
         else:
             res.retries = self._error_retries
@@ -359,6 +360,7 @@ class _Run:
     async def run(self, records: Iterable[Any] | AsyncIterable[Any]) -> ImportResult:
         res = self.result
         self.open_checkpoint()
+        self.rejects = RejectsWriter(self.opts.rejects, append=res.resumed)
         done = self.checkpoint.done if self.checkpoint is not None else None
         concurrency = self.opts.concurrency
         queue: asyncio.Queue[list[SourceRecord] | None] = asyncio.Queue(maxsize=concurrency * 2)

@@ -33,4 +33,4 @@ app.command("demo")(demo_command)
 
 def main() -> None:
     """Console-script entry point."""
-    app()
+    app(prog_name="omnisegment")

@@ -105,8 +105,8 @@ async def _demo(console: Console, emu: Any, folder: Path, out: Path, rate: int) 
     try:
         results = await _imports(console, clients, folder, out)
         print_summary(console, results)
-        for _, result in results:
-            print_rejections(console, result, limit=6)
+        for name, result in results:
+            print_rejections(console, result, limit=6, label=name)
         if any(r.fatal for _, r in results):
             return EXIT_FATAL
         await _report(console, clients[0], out)
@@ -160,7 +160,7 @@ async def _report(console: Console, client: BulkClient, out: Path) -> None:
     console.print(f"report {report_id} ready: downloaded {size:,} bytes to {path}")
     lines = path.read_text(encoding="utf-8").splitlines()
     for line in lines[:2]:
-        console.print("  " + line[:160], highlight=False, markup=False)
+        console.print("  " + line, highlight=False, markup=False, overflow="ellipsis", no_wrap=True)
     payload = await client.request(
         "show_market_report",
         json={"data": {"start_date": start.isoformat(), "end_date": end.isoformat()}},

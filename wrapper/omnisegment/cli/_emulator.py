@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import inspect
 from pathlib import Path
-from typing import Annotated, Any
+from typing import Annotated
 
 import typer
 
@@ -37,9 +36,7 @@ def emulator_command(
 ) -> None:
     """Run the local OmniSegment emulator until interrupted."""
     try:
-        from omnisegment_emulator.cli import (  # type: ignore[import-not-found,unused-ignore]
-            serve,
-        )
+        from omnisegment_emulator.cli import serve
     except ImportError:
         fail("the emulator is not installed: pip install 'omnisegment[emulator]'")
     api_key = None
@@ -48,19 +45,15 @@ def emulator_command(
             api_key = api_key_file.read_text(encoding="utf-8").strip() or None
         except OSError as exc:
             fail(f"cannot read {api_key_file}: {exc.strerror or exc}")
-    wanted: dict[str, Any] = {
-        "host": host,
-        "port": port,
-        "db": str(db) if db is not None else None,
-        "api_key": api_key,
-        "tid": tid,
-        "rate_limit": rate_limit,
-        "faults": faults,
-        "latency": latency,
-        "seed": seed,
-        "report_delay": report_delay,
-    }
-    accepted = inspect.signature(serve).parameters
-    if not any(p.kind is inspect.Parameter.VAR_KEYWORD for p in accepted.values()):
-        wanted = {k: v for k, v in wanted.items() if k in accepted}
-    serve(**wanted)
+    serve(
+        host=host,
+        port=port,
+        db=str(db) if db is not None else None,
+        api_key=api_key,
+        tid=tid,
+        rate_limit=rate_limit,
+        faults=faults,
+        latency=latency,
+        seed=seed,
+        report_delay=report_delay,
+    )

@@ -119,7 +119,10 @@ def import_command(
     ] = None,
     timezone: Annotated[
         str | None,
-        typer.Option(help="Zone for date-times without an offset, e.g. Asia/Taipei or +09:00."),
+        typer.Option(
+            help="Zone for date-times without an offset (default Asia/Taipei; "
+            "Asia/Tokyo with -e jp), e.g. +09:00."
+        ),
     ] = None,
     dry_run: Annotated[
         bool, typer.Option("--dry-run", help="Read and validate only; send nothing.")
@@ -275,6 +278,7 @@ def _execute(
             retry=settings.retry,
             rate_limit=settings.rate_limits,
             max_connections=max(8, options.concurrency * 2),
+            allow_insecure_http=args["allow_insecure_http"],
         )
         options = options.replace(telemetry=client.telemetry)
 
@@ -291,7 +295,13 @@ def _execute(
     except InputError as exc:
         fail(str(exc))
     except CheckpointError as exc:
-        fail(str(exc))
+        fail(
+            f"{exc} (choose another place with --checkpoint)"
+            if "cannot write" in str(exc)
+            else str(exc)
+        )
+    except OSError as exc:
+        fail(f"{exc.filename or 'file'}: {exc.strerror or exc}")
     except KeyboardInterrupt:
         where = (
             f" (checkpoint {options.checkpoint}; re-run with --resume)"

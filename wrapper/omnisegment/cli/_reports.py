@@ -425,7 +425,7 @@ def market_report_command(
 
 def print_market_report(console: Console, payload: Any, start: str, end: str) -> None:
     """A table of channel volumes and fees."""
-    table = Table(title=f"market report {start} to {end}", title_justify="left")
+    table = Table(title=f"market report {start} to {end}", title_justify="left", min_width=44)
     table.add_column("channel")
     table.add_column("sent", justify="right")
     table.add_column("fee", justify="right")

@@ -51,10 +51,14 @@ def print_summary(console: Console, results: Sequence[tuple[str, ImportResult]])
     console.print(table)
 
 
-def print_rejections(console: Console, result: ImportResult, limit: int = 10) -> None:
+def print_rejections(
+    console: Console, result: ImportResult, limit: int = 10, label: str | None = None
+) -> None:
     """The first few rejected records with their reasons."""
     if not result.rejections:
         return
+    if label:
+        console.print(f"{escape(label)}:", highlight=False)
     shown = result.rejections[:limit]
     for rej in shown:
         console.print(f"  [red]rejected[/red] {escape(rej.reason)}", highlight=False)
