@@ -140,29 +140,34 @@ def _in_process_cost() -> float:
     return cost
 
 
+#: ``BENCH_EMULATOR_HTTP=h11`` serves with uvicorn's pure-Python stack (h11 + asyncio), to
+#: compare with httptools + uvloop (what uvicorn picks when they are installed).
+HTTP_STACK = os.environ.get("BENCH_EMULATOR_HTTP", "auto")
+_H11_SERVER = (
+    "import sys, uvicorn\n"
+    "from omnisegment_emulator import EmulatorConfig, create_app\n"
+    "app = create_app(EmulatorConfig(api_key=sys.argv[2], tid=sys.argv[3], rate_limit=0))\n"
+    "uvicorn.run(app, host='127.0.0.1', port=int(sys.argv[1]), http='h11', loop='asyncio',\n"
+    "            log_level='warning', access_log=False, lifespan='off')\n"
+)
+
+
+def _server_command(port: int) -> list[str]:
+    if HTTP_STACK == "h11":
+        return [sys.executable, "-c", _H11_SERVER, str(port), API_KEY, TID]
+    cli = ["--port", str(port), "--rate-limit", "0", "--api-key", API_KEY, "--tid", TID]
+    return [sys.executable, "-m", "omnisegment_emulator", *cli]
+
+
 def main() -> int:
     port = _free_port()
-    # fmt: off
     server = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "omnisegment_emulator",
-            "--port",
-            str(port),
-            "--rate-limit",
-            "0",
-            "--api-key",
-            API_KEY,
-            "--tid",
-            TID,
-        ],  # fmt: skip
+        _server_command(port),
         env=_env(),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
     )
-    # fmt: on
     base_url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 20
@@ -177,6 +182,8 @@ def main() -> int:
                     return 1
                 time.sleep(0.05)
         fast = [m for m in ("httptools", "uvloop") if importlib.util.find_spec(m)]
+        if HTTP_STACK == "h11":
+            fast = []
         print(
             f"emulator: uvicorn with {' + '.join(fast) or 'h11 + asyncio'}; "
             f"{os.cpu_count()} cores; rate limit off; "

@@ -38,6 +38,8 @@ from .store import COLLECTIONS, Store
 logger = logging.getLogger("omnisegment_emulator")
 
 CONTROL_PREFIX = "/_emulator/"
+#: How many of the most recent request bodies the request log keeps (older entries: null).
+BODY_LOG_SIZE = 500
 SECRET_NAMES = frozenset({"api_key", "apikey", "x-omnisegment-api-key"})
 _JSON_HEADERS = [(b"content-type", b"application/json")]
 _GATEWAY_HTML = (
@@ -89,6 +91,8 @@ class Engine:
         self.latency = self.config.latency / 1000.0
         self.initial_latency = self.latency
         self.log: deque[tuple[Any, ...]] = deque(maxlen=self.config.request_log_size)
+        # Bodies are kept for the most recent requests only, to bound memory in long runs.
+        self._bodies: deque[list[Any]] = deque()
         self._key_bytes = self.api_key.encode("utf-8")
         self._tid_bytes = self.tid.encode("utf-8")
 
@@ -194,6 +198,11 @@ class Engine:
         parsed: Any,
     ) -> None:
         duration = time.perf_counter() - started
+        holder = [parsed]
+        if parsed is not None:
+            self._bodies.append(holder)
+            if len(self._bodies) > BODY_LOG_SIZE:
+                self._bodies.popleft()[0] = None
         self.log.append(
             (
                 received,
@@ -204,7 +213,7 @@ class Engine:
                 duration,
                 op.operation_id if op else None,
                 fault,
-                parsed,
+                holder,
             )
         )
         if logger.isEnabledFor(logging.DEBUG):
@@ -391,7 +400,7 @@ class Engine:
         if limit is not None:
             entries = entries[-limit:] if limit > 0 else []
         out = []
-        for received, method, path, query_string, status, duration, op_id, fault, body in entries:
+        for received, method, path, query_string, status, duration, op_id, fault, held in entries:
             query = redact(
                 dict(parse_qsl(query_string.decode("latin-1"), keep_blank_values=True)),
                 self.api_key,
@@ -406,15 +415,20 @@ class Engine:
                     "duration": duration,
                     "operation_id": op_id,
                     "fault": fault,
-                    "body": redact(body, self.api_key),
+                    "body": redact(held[0], self.api_key),
                 }
             )
         return out
 
+    def clear_log(self) -> None:
+        """Empty the request log."""
+        self.log.clear()
+        self._bodies.clear()
+
     def reset(self) -> None:
         """Forget all data, the request log, rate-limit state and runtime faults."""
         self.store.reset()
-        self.log.clear()
+        self.clear_log()
         self.limiter.reset()
         self.faults.reset()
         self.latency = self.initial_latency
@@ -481,7 +495,7 @@ def _control_routes(engine: Engine) -> list[StarletteRoute]:
 
     async def requests(request: Request) -> Response:
         if request.method == "DELETE":
-            engine.log.clear()
+            engine.clear_log()
             return JSONResponse({"status": "ok"})
         limit = request.query_params.get("limit")
         try:

@@ -6,7 +6,7 @@ import re
 import secrets
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, TypeGuard
 
@@ -21,7 +21,7 @@ IDENTITY_FIELDS = frozenset({"member_sn", "source_id", "source_system"})
 MERGE_KEYS = ("member_sn", "line_id", "email", "phone", "messenger_psid", "source_id")
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, frozen=True)
 class Call:
     """One authenticated, validated API call."""
 
@@ -32,7 +32,6 @@ class Call:
     tid: str
     base_url: str
     now: float
-    extra: dict[str, Any] = field(default_factory=dict)
 
 
 def _text(value: Any) -> TypeGuard[str]:

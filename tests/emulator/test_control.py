@@ -14,6 +14,8 @@ from pathlib import Path
 import httpx
 import pytest
 from emulator_support import AUDIENCE, HEADER, INTERACTION, PURCHASE, TRACK, Api
+from omnisegment_emulator import EmulatorConfig, create_app
+from omnisegment_emulator.app import BODY_LOG_SIZE
 from omnisegment_emulator.testing import running_emulator
 
 
@@ -130,3 +132,21 @@ def test_command_prints_demo_credentials_and_stops_on_ctrl_c() -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+async def test_request_log_keeps_recent_bodies_only() -> None:
+    app = create_app(EmulatorConfig(api_key="k", tid="OA-1", rate_limit=0))
+    transport = httpx.ASGITransport(app=app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://emu") as client:
+        for n in range(BODY_LOG_SIZE + 5):
+            body = {"tid": "OA-1", "api_key": "k", "data": {"member_sn": f"M-{n}"}}
+            assert (await client.post(AUDIENCE, json=body)).status_code == 200
+    log = app.engine.requests()
+    assert len(log) == BODY_LOG_SIZE + 5
+    assert [entry["body"] for entry in log[:5]] == [None] * 5
+    assert log[-1]["body"] == {
+        "tid": "OA-1",
+        "api_key": "***",
+        "data": {"member_sn": f"M-{BODY_LOG_SIZE + 4}"},
+    }
+    app.engine.close()

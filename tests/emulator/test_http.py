@@ -108,8 +108,9 @@ def test_default_limit_is_ten_per_second_and_failed_requests_count() -> None:
     with running_emulator() as emu:
         api = Api(emu)
         try:
-            statuses = [api.body(AUDIENCE, data={"sex": "x"}).status_code for _ in range(12)]
-            assert statuses.count(400) == 10 and statuses.count(429) == 2
+            statuses = [api.body(AUDIENCE, data={"sex": "x"}).status_code for _ in range(15)]
+            # Invalid requests use up the budget too; the 11th within a second is refused.
+            assert statuses[:10] == [400] * 10 and 429 in statuses[10:]
         finally:
             api.close()
 

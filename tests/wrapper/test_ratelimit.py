@@ -247,7 +247,9 @@ async def test_async_client_with_sqlite_backend(tmp_path: Path, clock: FakeClock
     app.engine.close()
 
 
-def run_processes(backend: str, limit: int = 20, processes: int = 4, calls: int = 20) -> None:
+def run_processes(backend: str, limit: int = 10, processes: int = 4, calls: int = 12) -> None:
+    """``processes`` clients share one credential and one backend against an emulator that
+    enforces ``limit`` requests per second (the vendor's 10/s)."""
     ctx = multiprocessing.get_context("spawn")
     with running_emulator(api_key=API_KEY, tid=TID, rate_limit=limit) as emu:
         barrier = ctx.Barrier(processes)

@@ -270,9 +270,10 @@ class _AudiencesBase(_Resource):
 
         def extract(parsed: Any) -> ImportAudienceResult:
             payload = expect(parsed, ImportAudienceResponse, op_id).payload
-            err = soft_failure(op_id, payload.to_dict())
-            if err is not None:
-                raise err
+            if payload.status != "OK":
+                err = soft_failure(op_id, payload.to_dict())
+                if err is not None:
+                    raise err
             return payload
 
         return Prepared(
