@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import logging
 import os
+from collections.abc import Iterator
+
+import pytest
 
 # Tests must never pick up a developer's real credentials or environment.
 for _name in (
@@ -12,3 +16,23 @@ for _name in (
     "OMNISEGMENT_BASE_URL",
 ):
     os.environ.pop(_name, None)
+
+
+@pytest.fixture(autouse=True)
+def _plain_loggers() -> Iterator[None]:
+    """Give every test plain loggers and restore them afterwards: the CLI's logging set-up
+    stops propagation, and other tests read the ``omnisegment`` logger through caplog."""
+    saved = []
+    for name in ("omnisegment", "omnisegment_emulator", "httpx", "httpcore"):
+        logger = logging.getLogger(name)
+        saved.append((logger, logger.handlers[:], logger.level, logger.propagate, logger.disabled))
+        logger.handlers[:] = []
+        logger.setLevel(logging.NOTSET)
+        logger.propagate = True
+        logger.disabled = False
+    yield
+    for logger, handlers, level, propagate, disabled in saved:
+        logger.handlers[:] = handlers
+        logger.setLevel(level)
+        logger.propagate = propagate
+        logger.disabled = disabled

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import random
 import shutil
 import socket
@@ -189,23 +188,3 @@ def harness(request: pytest.FixtureRequest, clock: FakeClock) -> Harness:
         )
     app: EmulatorApp = request.getfixturevalue("emulator_app")
     return Harness("async", clock, None, request.getfixturevalue("make_async_client"), None, app)
-
-
-@pytest.fixture(autouse=True)
-def _plain_loggers() -> Iterator[None]:
-    """Undo logging set-ups of other test areas (the CLI stops propagation): the wrapper
-    tests read the ``omnisegment`` logger's records through caplog."""
-    saved = []
-    for name in ("omnisegment", "omnisegment_emulator", "httpx", "httpcore"):
-        logger = logging.getLogger(name)
-        saved.append((logger, logger.handlers[:], logger.level, logger.propagate, logger.disabled))
-        logger.handlers[:] = []
-        logger.setLevel(logging.NOTSET)
-        logger.propagate = True
-        logger.disabled = False
-    yield
-    for logger, handlers, level, propagate, disabled in saved:
-        logger.handlers[:] = handlers
-        logger.setLevel(level)
-        logger.propagate = propagate
-        logger.disabled = disabled

@@ -107,7 +107,7 @@ def test_gift_vouchers(harness: Harness) -> None:
     async def flow(c: Any) -> None:
         await aw(c.gift_vouchers.import_one(VOUCHER))
         await aw(
-            c.gift_vouchers.import_many([dict(VOUCHER, voucher_id=f"GV-M{n}") for n in range(3)])
+            c.gift_vouchers.import_list([dict(VOUCHER, voucher_id=f"GV-M{n}") for n in range(3)])
         )
         await aw(
             c.gift_vouchers.import_batch(

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import types
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import AsyncIterable, Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol, Self, TypeVar, cast
 
@@ -83,6 +83,7 @@ from ._errors import APITimeoutError
 
 if TYPE_CHECKING:
     from ._client import _ClientBase
+    from .bulk import ImportResult
 
 __all__ = [
     "AsyncAudienceMappings",
@@ -247,6 +248,54 @@ class _Resource:
         return await run_async(prepared, self._owner.api)
 
 
+class _Bulk:
+    """``import_many``: stream any number of records through the bulk importer."""
+
+    _bulk_kind: str
+    _owner: Any
+
+    def import_many(
+        self,
+        records: Iterable[Any] | AsyncIterable[Any],
+        *,
+        params: Mapping[str, Any] | None = None,
+        **options: Any,
+    ) -> ImportResult:
+        """Import any number of records: validated locally, batched at the endpoint's
+        limit, sent concurrently within the rate limit; rejects are reported, not raised.
+
+        ``params`` are the endpoint options sent with every request (``merge_key``,
+        ``identifier_field`` ...); ``options`` are :class:`omnisegment.bulk.ImportOptions`
+        fields (``checkpoint``, ``resume``, ``rejects``, ``progress``, ``concurrency`` ...).
+        """
+        from .bulk import import_records_sync
+
+        return import_records_sync(
+            self._owner, self._bulk_kind, records, params=dict(params or {}), **options
+        )
+
+
+class _AsyncBulk:
+    """``import_many`` for the async client."""
+
+    _bulk_kind: str
+    _owner: Any
+
+    async def import_many(
+        self,
+        records: Iterable[Any] | AsyncIterable[Any],
+        *,
+        params: Mapping[str, Any] | None = None,
+        **options: Any,
+    ) -> ImportResult:
+        """Import any number of records (see :meth:`_Bulk.import_many`)."""
+        from .bulk import import_records
+
+        return await import_records(
+            self._owner, self._bulk_kind, records, params=dict(params or {}), **options
+        )
+
+
 # ---------------------------------------------------------------------------------------
 # audiences
 
@@ -317,8 +366,10 @@ class _AudiencesBase(_Resource):
         )
 
 
-class Audiences(_AudiencesBase):
+class Audiences(_Bulk, _AudiencesBase):
     """Customer profiles: ``client.audiences``."""
+
+    _bulk_kind = "audiences"
 
     @operation("import_audience")
     def import_one(
@@ -350,8 +401,10 @@ class Audiences(_AudiencesBase):
         )
 
 
-class AsyncAudiences(_AudiencesBase):
+class AsyncAudiences(_AsyncBulk, _AudiencesBase):
     """Customer profiles: ``client.audiences`` (async)."""
+
+    _bulk_kind = "audiences"
 
     @operation("import_audience")
     async def import_one(
@@ -432,8 +485,10 @@ class _PurchasesBase(_Resource):
         )
 
 
-class Purchases(_PurchasesBase):
+class Purchases(_Bulk, _PurchasesBase):
     """Orders: ``client.purchases``."""
+
+    _bulk_kind = "purchases"
 
     @operation("import_purchase")
     def import_one(
@@ -459,8 +514,10 @@ class Purchases(_PurchasesBase):
         return self._run(self._import_batch(items, is_anonymous, identifier_field))
 
 
-class AsyncPurchases(_PurchasesBase):
+class AsyncPurchases(_AsyncBulk, _PurchasesBase):
     """Orders: ``client.purchases`` (async)."""
+
+    _bulk_kind = "purchases"
 
     @operation("import_purchase")
     async def import_one(
@@ -527,11 +584,13 @@ class _GiftVouchersBase(_Resource):
         )
 
 
-class GiftVouchers(_GiftVouchersBase):
+class GiftVouchers(_Bulk, _GiftVouchersBase):
     """Gift vouchers: ``client.gift_vouchers``.
 
     ``valid_from``/``valid_util`` accept ``date``/``datetime`` objects and loose strings.
     """
+
+    _bulk_kind = "gift-vouchers"
 
     @operation("import_gift_vouchers")
     def import_one(
@@ -541,7 +600,7 @@ class GiftVouchers(_GiftVouchersBase):
         return self._run(self._import(voucher, site, identifier_field, many=False))
 
     @operation("import_gift_vouchers")
-    def import_many(
+    def import_list(
         self, vouchers: Any, *, site: str | None = None, identifier_field: str | None = None
     ) -> None:
         """Up to 100 vouchers through the array form of ``/api/import-gift-voucher/``."""
@@ -555,8 +614,10 @@ class GiftVouchers(_GiftVouchersBase):
         return self._run(self._import_batch(vouchers, site, identifier_field))
 
 
-class AsyncGiftVouchers(_GiftVouchersBase):
+class AsyncGiftVouchers(_AsyncBulk, _GiftVouchersBase):
     """Gift vouchers: ``client.gift_vouchers`` (async)."""
+
+    _bulk_kind = "gift-vouchers"
 
     @operation("import_gift_vouchers")
     async def import_one(
@@ -566,7 +627,7 @@ class AsyncGiftVouchers(_GiftVouchersBase):
         return await self._arun(self._import(voucher, site, identifier_field, many=False))
 
     @operation("import_gift_vouchers")
-    async def import_many(
+    async def import_list(
         self, vouchers: Any, *, site: str | None = None, identifier_field: str | None = None
     ) -> None:
         """Up to 100 vouchers through the array form of ``/api/import-gift-voucher/``."""
@@ -598,8 +659,10 @@ class _ProductsBase(_Resource):
         )  # fmt: skip
 
 
-class Products(_ProductsBase):
+class Products(_Bulk, _ProductsBase):
     """Product catalogue: ``client.products``."""
+
+    _bulk_kind = "products"
 
     @operation("import_product")
     def import_one(self, data: Any, *, site: str | None = None) -> ImportProductResult | None:
@@ -607,8 +670,10 @@ class Products(_ProductsBase):
         return self._run(self._import_one(data, site))
 
 
-class AsyncProducts(_ProductsBase):
+class AsyncProducts(_AsyncBulk, _ProductsBase):
     """Product catalogue: ``client.products`` (async)."""
+
+    _bulk_kind = "products"
 
     @operation("import_product")
     async def import_one(self, data: Any, *, site: str | None = None) -> ImportProductResult | None:
@@ -629,8 +694,10 @@ class _EventRegistrationsBase(_Resource):
         )
 
 
-class EventRegistrations(_EventRegistrationsBase):
+class EventRegistrations(_Bulk, _EventRegistrationsBase):
     """Event registrations: ``client.event_registrations``."""
+
+    _bulk_kind = "event-registrations"
 
     @operation("import_event_registration")
     def import_one(self, data: Any) -> None:
@@ -638,8 +705,10 @@ class EventRegistrations(_EventRegistrationsBase):
         return self._run(self._import_one(data))
 
 
-class AsyncEventRegistrations(_EventRegistrationsBase):
+class AsyncEventRegistrations(_AsyncBulk, _EventRegistrationsBase):
     """Event registrations: ``client.event_registrations`` (async)."""
+
+    _bulk_kind = "event-registrations"
 
     @operation("import_event_registration")
     async def import_one(self, data: Any) -> None:
@@ -660,8 +729,10 @@ class _ProductGuaranteesBase(_Resource):
         )
 
 
-class ProductGuarantees(_ProductGuaranteesBase):
+class ProductGuarantees(_Bulk, _ProductGuaranteesBase):
     """Product warranty registrations: ``client.product_guarantees``."""
+
+    _bulk_kind = "product-guarantees"
 
     @operation("import_product_guarantee")
     def import_one(self, data: Any) -> None:
@@ -669,8 +740,10 @@ class ProductGuarantees(_ProductGuaranteesBase):
         return self._run(self._import_one(data))
 
 
-class AsyncProductGuarantees(_ProductGuaranteesBase):
+class AsyncProductGuarantees(_AsyncBulk, _ProductGuaranteesBase):
     """Product warranty registrations: ``client.product_guarantees`` (async)."""
+
+    _bulk_kind = "product-guarantees"
 
     @operation("import_product_guarantee")
     async def import_one(self, data: Any) -> None:
@@ -708,8 +781,10 @@ class _EventsBase(_Resource):
         )  # fmt: skip
 
 
-class Events(_EventsBase):
+class Events(_Bulk, _EventsBase):
     """Behavioural tracking events: ``client.events``."""
+
+    _bulk_kind = "events"
 
     @operation("track_event")
     def track(self, event: Any = None, /, **fields: Any) -> None:
@@ -721,8 +796,10 @@ class Events(_EventsBase):
         return self._run(self._track(event, fields))
 
 
-class AsyncEvents(_EventsBase):
+class AsyncEvents(_AsyncBulk, _EventsBase):
     """Behavioural tracking events: ``client.events`` (async)."""
+
+    _bulk_kind = "events"
 
     @operation("track_event")
     async def track(self, event: Any = None, /, **fields: Any) -> None:
@@ -770,8 +847,10 @@ class _AudienceMappingsBase(_Resource):
         )
 
 
-class AudienceMappings(_AudienceMappingsBase):
+class AudienceMappings(_Bulk, _AudienceMappingsBase):
     """External customer ids: ``client.audience_mappings``."""
+
+    _bulk_kind = "audience-mappings"
 
     @operation("create_audience_mapping")
     def create(
@@ -789,8 +868,10 @@ class AudienceMappings(_AudienceMappingsBase):
         return self._run(self._create(body, source_id, source_system, mapping_key, value))
 
 
-class AsyncAudienceMappings(_AudienceMappingsBase):
+class AsyncAudienceMappings(_AsyncBulk, _AudienceMappingsBase):
     """External customer ids: ``client.audience_mappings`` (async)."""
+
+    _bulk_kind = "audience-mappings"
 
     @operation("create_audience_mapping")
     async def create(
