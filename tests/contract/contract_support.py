@@ -38,42 +38,10 @@ MAX_EXAMPLES = 15
 STATEFUL_STEPS = 8
 
 
-#: create -> get report links for the stateful phase, used when the spec declares none.
-_LINKS = {
-    "create_interaction_report": "get_interaction_report",
-    "create_tracking_event_report": "get_tracking_event_report",
-}
-
-
-def _with_links(spec: dict[str, Any]) -> dict[str, Any]:
-    spec = json.loads(json.dumps(spec))
-    for item in spec["paths"].values():
-        for op in item.values():
-            target = _LINKS.get(op.get("operationId")) if isinstance(op, dict) else None
-            if target is None:
-                continue
-            response = op["responses"]["200"]
-            if "$ref" in response:  # a shared response: give this operation its own copy
-                name = response["$ref"].rsplit("/", 1)[1]
-                response = json.loads(json.dumps(spec["components"]["responses"][name]))
-                op["responses"]["200"] = response
-            response.setdefault("links", {}).setdefault(
-                target,
-                {
-                    "operationId": target,
-                    "parameters": {
-                        "id": "$response.body#/PAYLOAD/report_id",
-                        "tid": "$request.query.tid",
-                    },
-                },
-            )
-    return spec
-
-
 def write_spec(folder: Path) -> Path:
-    """The packaged spec (plus report links) as a file for ``from_path``."""
+    """The packaged spec as a file for ``from_path``."""
     path = folder / "openapi.json"
-    path.write_text(json.dumps(_with_links(SPEC)), encoding="utf-8")
+    path.write_text(json.dumps(SPEC), encoding="utf-8")
     return path
 
 
