@@ -6,6 +6,7 @@ is loaded once, lazily, the first time an operation is looked up.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 import threading
@@ -152,8 +153,12 @@ _lock = threading.Lock()
 _default: OperationTable | None = None
 
 
+@functools.cache
 def load_spec() -> dict[str, Any]:
-    """Read ``openapi.json`` from the installed ``omnisegment_api`` package."""
+    """The spec shipped as ``omnisegment_api/openapi.json`` (parsed once per process).
+
+    Callers share the returned object: treat it as read-only.
+    """
     text = (resources.files("omnisegment_api") / "openapi.json").read_text(encoding="utf-8")
     spec: dict[str, Any] = json.loads(text)
     return spec

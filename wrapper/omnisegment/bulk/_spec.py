@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import functools
-import importlib.resources
-import json
 from collections.abc import Iterator, Mapping
 from typing import Any
+
+from .. import _operations
 
 __all__ = ["SpecError", "load_spec", "operation", "resolve", "schema_types", "subschemas"]
 
@@ -17,18 +16,12 @@ class SpecError(RuntimeError):
     """The packaged spec lacks something the bulk importer needs."""
 
 
-@functools.cache
 def load_spec() -> dict[str, Any]:
-    """The spec shipped as ``omnisegment_api/openapi.json`` (parsed once per process)."""
+    """The spec shipped as ``omnisegment_api/openapi.json`` (the client's parsed copy)."""
     try:
-        resource = importlib.resources.files("omnisegment_api") / "openapi.json"
-        text = resource.read_text(encoding="utf-8")
+        return _operations.load_spec()
     except (ModuleNotFoundError, FileNotFoundError) as exc:
         raise SpecError("omnisegment_api/openapi.json is missing; run `nox -s generate`") from exc
-    data = json.loads(text)
-    if not isinstance(data, dict):
-        raise SpecError("omnisegment_api/openapi.json is not a JSON object")
-    return data
 
 
 def operation(spec: Mapping[str, Any], operation_id: str) -> tuple[str, str, dict[str, Any]]:
