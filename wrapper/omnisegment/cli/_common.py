@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import NoReturn
 
 import typer
+from rich.console import Console
 
 from .._environments import (
     ENV_API_KEY,
@@ -173,3 +174,16 @@ def count_lines(path: Path, limit_bytes: int = 4 << 30) -> int | None:
         return count + (0 if last == b"\n" else 1)
     except OSError:
         return None
+
+
+#: Width used when output is not a terminal (pipes, CI logs, ``make demo`` under nox):
+#: rich would fall back to 80 columns and fold the summary tables.
+PLAIN_OUTPUT_WIDTH = 140
+
+
+def make_console(*, stderr: bool = False) -> Console:
+    """A rich console; wide enough for the summary tables when not on a terminal."""
+    console = Console(stderr=stderr)
+    if not console.is_terminal and "COLUMNS" not in os.environ:
+        console.width = PLAIN_OUTPUT_WIDTH
+    return console

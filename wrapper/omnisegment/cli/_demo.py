@@ -16,7 +16,7 @@ from .._environments import Credentials
 from .._policies import RateLimits, RetryPolicy
 from ..bulk import ImportOptions, ImportResult, kind_spec
 from ..bulk._client import BulkClient
-from ._common import EXIT_FATAL, EXIT_OK, configure_logging, fail
+from ._common import EXIT_FATAL, EXIT_OK, configure_logging, fail, make_console
 from ._import import run_import
 from ._progress import ProgressDisplay
 from ._reports import REPORT_KINDS, create_report, fetch_report, print_market_report
@@ -73,7 +73,7 @@ def demo_command(
         fail("the emulator is not installed: pip install 'omnisegment[emulator]'")
     out = output_dir or Path(tempfile.mkdtemp(prefix="omnisegment-demo-"))
     out.mkdir(parents=True, exist_ok=True)
-    console = Console()
+    console = make_console()
     with running_emulator(rate_limit=rate_limit, report_delay=1.0) as emu:
         console.print(
             f"[bold]emulator[/bold] listening on {emu.base_url} (tid {emu.tid}, "
@@ -123,7 +123,7 @@ async def _imports(
         "importing the sample files; the four endpoints have separate rate-limit buckets, "
         "so they run side by side"
     )
-    display = ProgressDisplay(console=Console(stderr=True), interval=2.0)
+    display = ProgressDisplay(console=make_console(stderr=True), interval=2.0)
     jobs = []
     with display:
         for (name, kind), client in zip(SAMPLE_FILES, clients, strict=True):

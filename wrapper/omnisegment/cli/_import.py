@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from rich.console import Console
 
 from .._environments import ENV_ENVIRONMENT
 from ..bulk import (
@@ -33,6 +32,7 @@ from ._common import (
     count_lines,
     fail,
     load_credentials,
+    make_console,
 )
 from ._progress import ProgressDisplay
 from ._summary import print_rejections, print_summary, verdict
@@ -216,7 +216,7 @@ def import_command(
         resume=resume,
         rejects=rejects or default_rejects,
     )
-    console = Console()
+    console = make_console()
     display = ProgressDisplay(interval=progress_interval, dry_run=dry_run)
     connection = {
         "api_key_file": api_key_file,

@@ -17,7 +17,7 @@ from rich.table import Table
 
 from .._errors import OmniSegmentError
 from ..bulk._client import BulkClient
-from ._common import client_settings, configure_logging, fail, load_credentials
+from ._common import client_settings, configure_logging, fail, load_credentials, make_console
 
 __all__ = ["REPORT_KINDS", "ReportKind", "market_report_command", "reports_app"]
 
@@ -264,7 +264,7 @@ def list_cmd(
     for entry in listing or []:
         if isinstance(entry, dict):
             table.add_row(*(str(entry.get(k, "")) for k in keys))
-    Console().print(table)
+    make_console().print(table)
 
 
 @reports_app.command("wait")
@@ -420,7 +420,7 @@ def market_report_command(
     if as_json:
         print(json.dumps(payload, indent=2, ensure_ascii=False))
         return
-    print_market_report(Console(), payload, s, e)
+    print_market_report(make_console(), payload, s, e)
 
 
 def print_market_report(console: Console, payload: Any, start: str, end: str) -> None:

@@ -21,8 +21,8 @@ def print_summary(console: Console, results: Sequence[tuple[str, ImportResult]])
     """One row per import: counts, requests, retries, 429s, time and rate."""
     dry = all(r.dry_run for _, r in results)
     table = Table(title="dry run (nothing sent)" if dry else "import summary", title_justify="left")
-    table.add_column("kind")
-    table.add_column("input", overflow="fold")
+    table.add_column("kind", no_wrap=True)
+    table.add_column("input", no_wrap=True)
     table.add_column("read", justify="right")
     if dry:
         table.add_column("valid", justify="right")
