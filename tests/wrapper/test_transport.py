@@ -31,7 +31,7 @@ from omnisegment._operations import default_table
 from omnisegment._transport import parse_retry_after
 from omnisegment_api.api.audiences import import_audience
 from omnisegment_api.api.reports import get_interaction_report, list_interaction_reports
-from omnisegment_api.models import Audience, ImportAudienceRequest
+from omnisegment_api.models import Audience, ImportAudienceRequest, ReportCreated
 from wrapper_support import API_KEY, TID, FakeClock
 
 BASE = "https://api.omnisegment.com"
@@ -475,3 +475,35 @@ def test_gateway_retry_after_is_honoured_and_bounded(
     with pytest.raises(GatewayError, match="max_retry_after") as info:
         make(script).request("import_purchase", json={"data": {}})
     assert info.value.retries == 0
+
+
+# -- report polling -------------------------------------------------------------------
+
+
+def test_report_wait_rereads_a_success_without_its_link(
+    make: Callable[..., OmniSegment], clock: FakeClock
+) -> None:
+    script = Script(
+        ok({"report_name": "r", "status": "RUNNING"}),
+        ok({"report_name": "r", "status": "SUCCESS"}),
+        ok({"report_name": "r", "status": "SUCCESS", "report_url": "https://f/x"}),
+    )
+    client = make(script)
+    detail = client.reports.interaction.wait(7, interval=2.0, max_interval=2.0)
+    assert detail.report_url == "https://f/x"
+    assert len(script.requests) == 3
+    assert clock.sleeps == [2.0]
+
+
+def test_report_wait_timeout_names_the_last_status(
+    make: Callable[..., OmniSegment], clock: FakeClock
+) -> None:
+    client = make(Script(ok({"report_name": "r", "status": "RUNNING"})))
+    with pytest.raises(APITimeoutError, match="interaction report 7 still RUNNING after 5 s"):
+        client.reports.interaction.wait(
+            ReportCreated(report_id=7), timeout=5, interval=1, max_interval=1
+        )
+    assert clock.sleeps == [1.0] * 5  # a fixed pace when max_interval equals interval
+    client = make(Script(ok([])))
+    with pytest.raises(APITimeoutError, match=r"2025-01-01\.\.2025-01-05 still not listed"):
+        client.reports.interactive_audiences.wait("2025-01-01", "2025-01-05", timeout=1)

@@ -906,11 +906,12 @@ class _Poller:
         self.interval = interval
         self.max_interval = max_interval
 
-    def next_delay(self, what: str, operation_id: str) -> float:
+    def next_delay(self, what: str, operation_id: str, status: str) -> float:
+        """The pause before the next poll; raises once the deadline has passed."""
         remaining = self.deadline - self._clock()
         if remaining <= 0:
             raise APITimeoutError(
-                f"{what} not finished after {self.timeout:g} s", operation_id=operation_id
+                f"{what} still {status} after {self.timeout:g} s", operation_id=operation_id
             )
         delay = min(self.interval, remaining)
         self.interval = min(self.interval * 1.5, self.max_interval)
@@ -951,7 +952,7 @@ class _IdReportBase(_Resource):
 
     def _get(self, report_id: int | ReportCreated) -> Prepared[ReportDetail]:
         op_id = self._get_mod.__name__.rsplit(".", 1)[1]
-        rid = report_id.report_id if isinstance(report_id, ReportCreated) else int(report_id)
+        rid = _report_id(report_id)
 
         def extract(parsed: Any) -> ReportDetail:
             return expect(parsed, ReportDetailResponse, op_id).payload
@@ -963,6 +964,18 @@ class _IdReportBase(_Resource):
 
     def _dates_body(self, name: str, start: DateLike, end: DateLike) -> dict[str, Any]:
         return {"report_name": name, "start_date": self._date(start), "end_date": self._date(end)}
+
+    def _what(self, report_id: int | ReportCreated) -> str:
+        return f"{self.kind} {_report_id(report_id)}"
+
+
+def _report_id(report_id: int | ReportCreated) -> int:
+    return report_id.report_id if isinstance(report_id, ReportCreated) else int(report_id)
+
+
+def _link_pending(detail: ReportDetail) -> bool:
+    """A ``SUCCESS`` read a moment before its ``report_url`` was filled in."""
+    return detail.status == ReportStatus.SUCCESS and not detail.report_url
 
 
 def _report_url(report: Any) -> str:
@@ -994,15 +1007,20 @@ class _SyncReportMixin(_IdReportBase):
     ) -> ReportDetail:
         """Poll with backoff until the report is ``SUCCESS`` or ``FAIL``.
 
-        Raises :class:`~omnisegment.APITimeoutError` after ``timeout`` seconds.
+        The first pause is ``interval`` seconds, each next one 1.5 times longer up to
+        ``max_interval`` (pass ``max_interval=interval`` to poll at a fixed pace). A
+        ``SUCCESS`` without its ``report_url`` yet is read once more. Raises
+        :class:`~omnisegment.APITimeoutError` after ``timeout`` seconds.
         """
         poller = _Poller(self._owner, timeout, interval, max_interval)
         prepared = self._get(report_id)
         while True:
             detail = self._run(prepared)
             if detail.status in _DONE:
-                return detail
-            self._owner._sleep(poller.next_delay(f"{self.kind} {report_id}", prepared.operation_id))
+                return self._run(prepared) if _link_pending(detail) else detail
+            self._owner._sleep(
+                poller.next_delay(self._what(report_id), prepared.operation_id, detail.status)
+            )
 
     def download(self, report: ReportDetail | str, path: str | Path | None = None) -> bytes:
         """Fetch the report file (no credentials are sent); also write it to ``path``."""
@@ -1026,15 +1044,16 @@ class _AsyncReportMixin(_IdReportBase):
         interval: float = 1.0,
         max_interval: float = 15.0,
     ) -> ReportDetail:
-        """Poll with backoff until the report is ``SUCCESS`` or ``FAIL``."""
+        """Poll with backoff until the report is ``SUCCESS`` or ``FAIL`` (see the sync
+        variant)."""
         poller = _Poller(self._owner, timeout, interval, max_interval)
         prepared = self._get(report_id)
         while True:
             detail = await self._arun(prepared)
             if detail.status in _DONE:
-                return detail
+                return await self._arun(prepared) if _link_pending(detail) else detail
             await self._owner._async_sleep(
-                poller.next_delay(f"{self.kind} {report_id}", prepared.operation_id)
+                poller.next_delay(self._what(report_id), prepared.operation_id, detail.status)
             )
 
     async def download(self, report: ReportDetail | str, path: str | Path | None = None) -> bytes:
@@ -1185,6 +1204,10 @@ class _InteractiveAudiencesBase(_Resource):
         matching = [r for r in reports if r.start_date == start and r.end_date == end]
         return matching[-1] if matching else None
 
+    @staticmethod
+    def _state(found: InteractiveAudiencesReport | None) -> str:
+        return "not listed" if found is None else str(found.status)
+
 
 class InteractiveAudiencesReports(_InteractiveAudiencesBase):
     """Interactive-audiences exports: ``client.reports.interactive_audiences``."""
@@ -1210,7 +1233,8 @@ class InteractiveAudiencesReports(_InteractiveAudiencesBase):
         interval: float = 1.0,
         max_interval: float = 15.0,
     ) -> InteractiveAudiencesReport:
-        """Poll the list until the export for ``start``..``end`` is ``SUCCESS`` or ``FAIL``."""
+        """Poll the list until the export for ``start``..``end`` is ``SUCCESS`` or ``FAIL``
+        (the newest one, if there are several); the pauses grow as for report ids."""
         s, e = self._date(start), self._date(end)
         poller = _Poller(self._owner, timeout, interval, max_interval)
         prepared = self._list()
@@ -1218,7 +1242,11 @@ class InteractiveAudiencesReports(_InteractiveAudiencesBase):
             found = self._pick(self._run(prepared), s, e)
             if found is not None and found.status in _DONE:
                 return found
-            self._owner._sleep(poller.next_delay(f"{self.kind} {s}..{e}", prepared.operation_id))
+            self._owner._sleep(
+                poller.next_delay(
+                    f"{self.kind} {s}..{e}", prepared.operation_id, self._state(found)
+                )
+            )
 
     def download(
         self, report: InteractiveAudiencesReport | str, path: str | Path | None = None
@@ -1259,7 +1287,9 @@ class AsyncInteractiveAudiencesReports(_InteractiveAudiencesBase):
             if found is not None and found.status in _DONE:
                 return found
             await self._owner._async_sleep(
-                poller.next_delay(f"{self.kind} {s}..{e}", prepared.operation_id)
+                poller.next_delay(
+                    f"{self.kind} {s}..{e}", prepared.operation_id, self._state(found)
+                )
             )
 
     async def download(

@@ -51,10 +51,3 @@ class BulkClient(AsyncOmniSegment):
             transport=CountingTransport(self.telemetry, inner),
             allow_insecure_http=allow_insecure_http,
         )
-
-    async def download(self, url: str) -> bytes:
-        """Fetch a report file (a plain GET: the link itself is the credential)."""
-        async with httpx.AsyncClient(timeout=self.timeout) as plain:
-            response = await plain.get(url)
-            response.raise_for_status()
-            return response.content

@@ -9,17 +9,19 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from omnisegment_api.models import ReportStatus
 from rich.console import Console
 from rich.table import Table
 
 from .._environments import Credentials
+from .._errors import OmniSegmentError
 from .._policies import RateLimits, RetryPolicy
 from ..bulk import ImportOptions, ImportResult, kind_spec
 from ..bulk._client import BulkClient
 from ._common import EXIT_FATAL, EXIT_OK, configure_logging, fail, make_console
 from ._import import run_import
 from ._progress import ProgressDisplay
-from ._reports import REPORT_KINDS, create_report, fetch_report, print_market_report
+from ._reports import print_market_report
 from ._summary import print_rejections, print_summary
 
 __all__ = ["SAMPLE_FILES", "demo_command", "find_samples"]
@@ -144,28 +146,21 @@ async def _report(console: Console, client: BulkClient, out: Path) -> None:
 
     end = dt.date.today() - dt.timedelta(days=1)
     start = end - dt.timedelta(days=6)
-    rk = REPORT_KINDS["interaction"]
+    reports = client.reports
     console.print(f"creating an interaction report for {start} to {end} ...")
-    report_id = await create_report(client, rk, start.isoformat(), end.isoformat())
-    path, size = await fetch_report(
-        client,
-        rk,
-        report_id,
-        None,
-        None,
-        out / f"interaction-report-{report_id}.jsonl",
-        timeout=60,
-        interval=0.5,
-    )
+    created = await reports.interaction.create(f"interaction {start} to {end}", start, end)
+    report_id = created.report_id
+    detail = await reports.interaction.wait(created, timeout=60, interval=0.5, max_interval=0.5)
+    if detail.status != ReportStatus.SUCCESS:
+        raise OmniSegmentError(f"report ended as {detail.status}")
+    path = out / f"interaction-report-{report_id}.jsonl"
+    size = len(await reports.interaction.download(detail, path))
     console.print(f"report {report_id} ready: downloaded {size:,} bytes to {path}")
     lines = path.read_text(encoding="utf-8").splitlines()
     for line in lines[:2]:
         console.print("  " + line, highlight=False, markup=False, overflow="ellipsis", no_wrap=True)
-    payload = await client.request(
-        "show_market_report",
-        json={"data": {"start_date": start.isoformat(), "end_date": end.isoformat()}},
-    )
-    print_market_report(console, payload, start.isoformat(), end.isoformat())
+    market = await reports.market(start, end)
+    print_market_report(console, market, start.isoformat(), end.isoformat())
 
 
 def _show_store(console: Console, emu: Any) -> None:

@@ -5,17 +5,23 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import json
-import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TypeVar
 
 import typer
+from omnisegment_api.models import (
+    InteractiveAudiencesReport,
+    MarketReport,
+    ReportDetail,
+    ReportSummary,
+)
 from rich.console import Console
 from rich.table import Table
 
 from .._errors import OmniSegmentError
+from .._resources import AsyncInteractionReports, AsyncTrackingEventReports
 from ..bulk._client import BulkClient
 from ._common import client_settings, configure_logging, fail, load_credentials, make_console
 
@@ -26,38 +32,22 @@ T = TypeVar("T")
 
 @dataclass(frozen=True)
 class ReportKind:
-    """The operations of one report kind."""
+    """One report kind as the command line names it."""
 
     name: str
-    create: str
-    list: str
-    get: str | None  # None: found through the list (interactive audiences)
     extension: str
+    has_id: bool = True  # False: found by its dates (interactive audiences)
 
 
 REPORT_KINDS: dict[str, ReportKind] = {
-    "interaction": ReportKind(
-        "interaction",
-        "create_interaction_report",
-        "list_interaction_reports",
-        "get_interaction_report",
-        ".jsonl",
-    ),
-    "tracking-events": ReportKind(
-        "tracking-events",
-        "create_tracking_event_report",
-        "list_tracking_event_reports",
-        "get_tracking_event_report",
-        ".csv",
-    ),
-    "interactive-audiences": ReportKind(
-        "interactive-audiences",
-        "create_interactive_audiences_report",
-        "list_interactive_audiences_reports",
-        None,
-        ".json",
-    ),
+    "interaction": ReportKind("interaction", ".jsonl"),
+    "tracking-events": ReportKind("tracking-events", ".csv"),
+    "interactive-audiences": ReportKind("interactive-audiences", ".json", has_id=False),
 }
+
+#: A report id, or the ``(start, end)`` dates of an interactive-audiences export.
+ReportRef = int | tuple[str, str]
+Report = ReportDetail | InteractiveAudiencesReport
 
 reports_app = typer.Typer(
     help="Create, wait for and download reports (interaction, tracking-events, "
@@ -120,77 +110,70 @@ def _run(client: BulkClient, work: Callable[[BulkClient], Awaitable[T]]) -> T:
         fail("interrupted")
 
 
+def _id_reports(
+    client: BulkClient, kind: ReportKind
+) -> AsyncInteractionReports | AsyncTrackingEventReports:
+    reports = client.reports
+    return reports.tracking_events if kind.name == "tracking-events" else reports.interaction
+
+
 async def create_report(
     client: BulkClient,
     kind: ReportKind,
     start: str,
     end: str,
     name: str | None = None,
-    extra: dict[str, Any] | None = None,
+    *,
+    include_anonymous_user: bool = False,
+    include_event_raw_data: bool = False,
 ) -> int | None:
     """Create a report; returns its id (None for interactive audiences, which have none)."""
-    body: dict[str, Any] = {"start_date": start, "end_date": end}
-    if kind.get is not None:
-        body["report_name"] = name or f"{kind.name} {start} to {end}"
-    body.update(extra or {})
-    payload = await client.request(kind.create, json=body)
-    if isinstance(payload, dict) and isinstance(payload.get("report_id"), int):
-        return int(payload["report_id"])
-    return None
+    reports = client.reports
+    if not kind.has_id:
+        await reports.interactive_audiences.create(start, end)
+        return None
+    label = name or f"{kind.name} {start} to {end}"
+    if kind.name == "tracking-events":
+        created = await reports.tracking_events.create(
+            label,
+            start,
+            end,
+            include_anonymous_user=include_anonymous_user or None,
+            include_event_raw_data=include_event_raw_data or None,
+        )
+    else:
+        created = await reports.interaction.create(label, start, end)
+    return created.report_id
 
 
-async def report_status(
-    client: BulkClient, kind: ReportKind, report_id: int | None, start: str | None, end: str | None
-) -> dict[str, Any]:
-    """Current ``{status, url, name}`` of a report (by id, or by date range)."""
-    if kind.get is not None and report_id is not None:
-        payload = await client.request(kind.get, path_params={"id": report_id})
-        if not isinstance(payload, dict):
-            return {"status": "UNKNOWN"}
-        return {
-            "status": payload.get("status"),
-            "url": payload.get("report_url"),
-            "name": payload.get("report_name"),
-        }
-    listing = await client.request(kind.list)
-    for entry in reversed(listing or []):
-        if not isinstance(entry, dict):
-            continue
-        if report_id is not None and entry.get("report_id") == report_id:
-            return {"status": entry.get("status"), "url": None, "name": entry.get("report_name")}
-        if entry.get("start_date") == start and entry.get("end_date") == end:
-            return {
-                "status": entry.get("status"),
-                "url": entry.get("file_url"),
-                "name": entry.get("report_name"),
-            }
-    return {"status": "NOT_FOUND"}
+async def list_reports(client: BulkClient, kind: ReportKind) -> list[dict[str, Any]]:
+    """The reports of the last day, as plain dicts."""
+    entries: Sequence[ReportSummary | InteractiveAudiencesReport]
+    if kind.has_id:
+        entries = await _id_reports(client, kind).list()
+    else:
+        entries = await client.reports.interactive_audiences.list()
+    return [entry.to_dict() for entry in entries]
 
 
 async def wait_report(
-    client: BulkClient,
-    kind: ReportKind,
-    report_id: int | None,
-    start: str | None = None,
-    end: str | None = None,
-    *,
-    timeout: float = 600.0,
-    interval: float = 2.0,
-    on_poll: Callable[[str], None] | None = None,
-) -> dict[str, Any]:
-    """Poll until the report is SUCCESS or FAIL (or the timeout passes)."""
-    deadline = time.monotonic() + timeout
-    while True:
-        state = await report_status(client, kind, report_id, start, end)
-        if on_poll is not None:
-            on_poll(str(state.get("status")))
-        if state.get("status") in ("SUCCESS", "FAIL"):
-            if kind.get is not None and state.get("status") == "SUCCESS" and not state.get("url"):
-                state = await report_status(client, kind, report_id, start, end)
-            return state
-        if time.monotonic() >= deadline:
-            raise OmniSegmentError(f"report still {state.get('status')} after {timeout:g} s")
-        await asyncio.sleep(interval)
+    client: BulkClient, kind: ReportKind, ref: ReportRef, *, timeout: float, interval: float
+) -> Report:
+    """Poll every ``interval`` seconds until the report is SUCCESS or FAIL."""
+    if isinstance(ref, tuple):
+        start, end = ref
+        return await client.reports.interactive_audiences.wait(
+            start, end, timeout=timeout, interval=interval, max_interval=interval
+        )
+    return await _id_reports(client, kind).wait(
+        ref, timeout=timeout, interval=interval, max_interval=interval
+    )
+
+
+def report_state(report: Report) -> tuple[str, str | None]:
+    """A report's status and download link (None until there is one)."""
+    url = report.report_url if isinstance(report, ReportDetail) else report.file_url
+    return str(report.status), url if isinstance(url, str) and url else None
 
 
 def _output_path(kind: ReportKind, ident: str, output: Path | None) -> Path:
@@ -220,27 +203,30 @@ def create_cmd(
     """Create a report and print its id."""
     configure_logging(verbose, "text")
     rk = _report_kind(kind)
-    extra = _tracking_extra(rk, include_anonymous_user, include_event_raw_data)
+    _check_tracking_flags(rk, include_anonymous_user, include_event_raw_data)
     s, e = _date(start, "--start"), _date(end, "--end")
     client = _client(environment, base_url, api_key_file, tid)
-    report_id = _run(client, lambda c: create_report(c, rk, s, e, name, extra))
+    report_id = _run(
+        client,
+        lambda c: create_report(
+            c,
+            rk,
+            s,
+            e,
+            name,
+            include_anonymous_user=include_anonymous_user,
+            include_event_raw_data=include_event_raw_data,
+        ),
+    )
     if report_id is None:
         print(f"created {rk.name} report for {s} to {e} (this kind has no id; use the dates)")
     else:
         print(report_id)
 
 
-def _tracking_extra(rk: ReportKind, anonymous: bool, raw: bool) -> dict[str, Any]:
-    if rk.name != "tracking-events":
-        if anonymous or raw:
-            fail("--include-* options only apply to tracking-events reports")
-        return {}
-    extra: dict[str, Any] = {}
-    if anonymous:
-        extra["include_anonymous_user"] = True
-    if raw:
-        extra["include_event_raw_data"] = True
-    return extra
+def _check_tracking_flags(rk: ReportKind, anonymous: bool, raw: bool) -> None:
+    if rk.name != "tracking-events" and (anonymous or raw):
+        fail("--include-* options only apply to tracking-events reports")
 
 
 @reports_app.command("list")
@@ -256,14 +242,13 @@ def list_cmd(
     configure_logging(verbose, "text")
     rk = _report_kind(kind)
     client = _client(environment, base_url, api_key_file, tid)
-    listing = _run(client, lambda c: c.request(rk.list))
+    listing = _run(client, lambda c: list_reports(c, rk))
     table = Table(title=f"{rk.name} reports")
-    keys = sorted({k for entry in listing or [] if isinstance(entry, dict) for k in entry})
+    keys = sorted({k for entry in listing for k in entry})
     for key in keys:
         table.add_column(key)
-    for entry in listing or []:
-        if isinstance(entry, dict):
-            table.add_row(*(str(entry.get(k, "")) for k in keys))
+    for entry in listing:
+        table.add_row(*(str(entry.get(k, "")) for k in keys))
     make_console().print(table)
 
 
@@ -284,48 +269,49 @@ def wait_cmd(
     """Wait until a report is ready; prints its status and download link."""
     configure_logging(verbose, "text")
     rk = _report_kind(kind)
-    s, e = _ident(rk, report_id, start, end)
+    ref = _ident(rk, report_id, start, end)
     client = _client(environment, base_url, api_key_file, tid)
-    state = _run(
-        client,
-        lambda c: wait_report(c, rk, report_id, s, e, timeout=timeout, interval=interval),
-    )
-    print(f"{state.get('status')} {state.get('url') or ''}".strip())
-    if state.get("status") != "SUCCESS":
+    report = _run(client, lambda c: wait_report(c, rk, ref, timeout=timeout, interval=interval))
+    status, url = report_state(report)
+    print(f"{status} {url or ''}".strip())
+    if status != "SUCCESS":
         raise typer.Exit(2)
 
 
-def _ident(
-    rk: ReportKind, report_id: int | None, start: str | None, end: str | None
-) -> tuple[str | None, str | None]:
-    if rk.get is None:
+def _ident(rk: ReportKind, report_id: int | None, start: str | None, end: str | None) -> ReportRef:
+    if not rk.has_id:
         if start is None or end is None:
             fail("interactive-audiences reports are found by --start and --end")
         return _date(start, "--start"), _date(end, "--end")
     if report_id is None:
         fail(f"{rk.name} reports need a REPORT_ID")
-    return None, None
+    return report_id
 
 
 async def fetch_report(
     client: BulkClient,
     rk: ReportKind,
-    report_id: int | None,
-    start: str | None,
-    end: str | None,
+    ref: ReportRef,
     output: Path,
     *,
     timeout: float,
     interval: float,
 ) -> tuple[Path, int]:
     """Wait for a report and save its file; returns the path and its size."""
-    state = await wait_report(client, rk, report_id, start, end, timeout=timeout, interval=interval)
-    if state.get("status") != "SUCCESS" or not state.get("url"):
-        raise OmniSegmentError(f"report ended as {state.get('status')}")
-    content = await client.download(str(state["url"]))
+    report = await wait_report(client, rk, ref, timeout=timeout, interval=interval)
+    status, url = report_state(report)
+    if status != "SUCCESS" or url is None:
+        raise OmniSegmentError(f"report ended as {status}")
     output.parent.mkdir(parents=True, exist_ok=True)
-    output.write_bytes(content)
+    if isinstance(report, InteractiveAudiencesReport):
+        content = await client.reports.interactive_audiences.download(report, output)
+    else:
+        content = await _id_reports(client, rk).download(report, output)
     return output, len(content)
+
+
+def _ref_name(ref: ReportRef) -> str:
+    return f"{ref[0]}_{ref[1]}" if isinstance(ref, tuple) else str(ref)
 
 
 @reports_app.command("download")
@@ -346,13 +332,11 @@ def download_cmd(
     """Wait for a report and download its file."""
     configure_logging(verbose, "text")
     rk = _report_kind(kind)
-    s, e = _ident(rk, report_id, start, end)
-    ident = str(report_id) if report_id is not None else f"{s}_{e}"
-    path = _output_path(rk, ident, output)
+    ref = _ident(rk, report_id, start, end)
+    path = _output_path(rk, _ref_name(ref), output)
     client = _client(environment, base_url, api_key_file, tid)
     saved, size = _run(
-        client,
-        lambda c: fetch_report(c, rk, report_id, s, e, path, timeout=timeout, interval=interval),
+        client, lambda c: fetch_report(c, rk, ref, path, timeout=timeout, interval=interval)
     )
     print(f"saved {saved} ({size:,} bytes)")
 
@@ -377,23 +361,23 @@ def run_cmd(
     """Create a report, wait for it and download it (all in one)."""
     configure_logging(verbose, "text")
     rk = _report_kind(kind)
-    extra = _tracking_extra(rk, include_anonymous_user, include_event_raw_data)
+    _check_tracking_flags(rk, include_anonymous_user, include_event_raw_data)
     s, e = _date(start, "--start"), _date(end, "--end")
     client = _client(environment, base_url, api_key_file, tid)
 
     async def work(c: BulkClient) -> tuple[Path, int]:
-        report_id = await create_report(c, rk, s, e, name, extra)
-        ident = str(report_id) if report_id is not None else f"{s}_{e}"
-        return await fetch_report(
+        report_id = await create_report(
             c,
             rk,
-            report_id,
             s,
             e,
-            _output_path(rk, ident, output),
-            timeout=timeout,
-            interval=interval,
+            name,
+            include_anonymous_user=include_anonymous_user,
+            include_event_raw_data=include_event_raw_data,
         )
+        ref: ReportRef = (s, e) if report_id is None else report_id
+        path = _output_path(rk, _ref_name(ref), output)
+        return await fetch_report(c, rk, ref, path, timeout=timeout, interval=interval)
 
     saved, size = _run(client, work)
     print(f"saved {saved} ({size:,} bytes)")
@@ -413,23 +397,20 @@ def market_report_command(
     configure_logging(verbose, "text")
     s, e = _date(start, "--start"), _date(end, "--end")
     client = _client(environment, base_url, api_key_file, tid)
-    payload = _run(
-        client,
-        lambda c: c.request("show_market_report", json={"data": {"start_date": s, "end_date": e}}),
-    )
+    report = _run(client, lambda c: c.reports.market(s, e))
     if as_json:
-        print(json.dumps(payload, indent=2, ensure_ascii=False))
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
         return
-    print_market_report(make_console(), payload, s, e)
+    print_market_report(make_console(), report, s, e)
 
 
-def print_market_report(console: Console, payload: Any, start: str, end: str) -> None:
+def print_market_report(console: Console, report: MarketReport, start: str, end: str) -> None:
     """A table of channel volumes and fees."""
     table = Table(title=f"market report {start} to {end}", title_justify="left", min_width=44)
     table.add_column("channel")
     table.add_column("sent", justify="right")
     table.add_column("fee", justify="right")
-    payload = payload if isinstance(payload, dict) else {}
+    payload = report.to_dict()
     for channel, usage in payload.items():
         if isinstance(usage, dict):
             table.add_row(
