@@ -73,3 +73,35 @@ def test_not_a_checkpoint(tmp_path: Path) -> None:
     with pytest.raises(CheckpointError, match="not an omnisegment checkpoint"):
         Checkpoint(path).load()
     assert not Checkpoint(tmp_path / "missing").load()
+
+
+def test_a_torn_line_never_becomes_an_acknowledgement(tmp_path: Path) -> None:
+    path = tmp_path / "cp"
+    cp = Checkpoint(path)
+    cp.open(kind="audiences", source="x", append=False)
+    cp.mark(accepted=[1, 2, 3, 7])
+    cp.close()
+    with path.open("ab") as handle:
+        handle.write(b"A 1-3,7,9")  # torn from "A 1-3,7,90-100": 9 was never accepted
+    resumed = Checkpoint(path)
+    assert resumed.load() and 9 not in resumed.done
+    resumed.open(kind="audiences", source="x", append=True)
+    resumed.mark(accepted=[4])
+    resumed.close()  # crashed again before 9 was sent
+    again = Checkpoint(path)
+    assert again.load()
+    assert 9 not in again.done and again.done.intervals() == [(1, 4), (7, 7)]
+    assert again.accepted_before == 5
+
+
+def test_another_source_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "cp"
+    cp = Checkpoint(path)
+    cp.open(kind="audiences", source="/data/a.csv", append=False)
+    cp.close()
+    loaded = Checkpoint(path)
+    assert loaded.load()
+    loaded.check_matches("audiences", "/elsewhere/a.csv")  # the folder moved: fine
+    loaded.check_matches("audiences", "-")
+    with pytest.raises(CheckpointError, match=r"import of /data/a\.csv, not /data/b\.csv"):
+        loaded.check_matches("audiences", "/data/b.csv")

@@ -193,3 +193,101 @@ async def test_models_and_invalid_objects_are_accepted_as_input() -> None:
     result = await import_records(client, "audiences", [Model(), 42, {"member_sn": "X2"}])
     assert client.sent() == ["X1", "X2"]
     assert result.rejected == 1 and "not a record: int" in result.rejections[0].reason
+
+
+class ExplodingClient(FakeClient):
+    """Raises an exception that is not an API error on the given call."""
+
+    def __init__(self, error: Exception, on_call: int = 1) -> None:
+        super().__init__()
+        self.boom = error
+        self.on_call = on_call
+
+    async def request(self, operation_id: str, *, json: Any = None, params: Any = None) -> Any:
+        if len(self.calls) + 1 == self.on_call:
+            self.calls.append((operation_id, json, params))
+            raise self.boom
+        return await super().request(operation_id, json=json, params=params)
+
+
+async def test_an_unexpected_error_is_fatal_and_does_not_hang(tmp_path: Path) -> None:
+    cp = tmp_path / "cp"
+    client = ExplodingClient(RuntimeError("socket went away"), on_call=2)
+    result = await asyncio.wait_for(
+        import_records(client, "audiences", audiences(2000), checkpoint=cp, concurrency=1),
+        timeout=10,
+    )
+    assert result.fatal == "unexpected error: RuntimeError: socket went away"
+    assert result.exit_code == 2 and not result.complete
+    assert result.accepted == 50  # only the batch that got its answer
+    saved = Checkpoint(cp)
+    assert saved.load() and saved.done.intervals() == [(1, 50)]
+
+
+async def test_a_value_json_cannot_encode_rejects_only_its_record(tmp_path: Path) -> None:
+    from decimal import Decimal
+
+    class JsonClient(FakeClient):
+        async def request(self, operation_id: str, *, json: Any = None, params: Any = None) -> Any:
+            import json as std_json
+
+            std_json.dumps(json)  # what httpx does with ``json=``
+            return await super().request(operation_id, json=json, params=params)
+
+    rows = audiences(60)
+    rows[41]["balance_custom"] = Decimal("1.5")
+    rejects = tmp_path / "rejects.jsonl"
+    client = JsonClient()
+    result = await import_records(client, "audiences", rows, rejects=rejects, concurrency=2)
+    assert (result.accepted, result.rejected, result.fatal) == (59, 1, None)
+    assert "M42" not in client.sent() and len(set(client.sent())) == 59
+    [entry] = read_rejects(rejects)
+    assert entry["position"] == 42 and "Decimal is not JSON serializable" in entry["reason"]
+
+    dry = await import_records(None, "audiences", rows, dry_run=True)
+    assert (dry.valid, dry.rejected, dry.exit_code) == (59, 1, 1)
+    assert dry.rejections[0].position == 42
+
+
+async def test_every_position_is_checkpointed_once_with_concurrency(tmp_path: Path) -> None:
+    import random
+
+    class JitterClient(FakeClient):
+        async def request(self, operation_id: str, *, json: Any = None, params: Any = None) -> Any:
+            self.delay = random.random() / 200
+            return await super().request(operation_id, json=json, params=params)
+
+    random.seed(5)
+    cp = tmp_path / "cp"
+    bad = {3, 77, 1233}
+    rows = audiences(1234, bad=bad)  # 24 full batches and a partial one of 34
+    result = await import_records(
+        JitterClient(), "audiences", rows, checkpoint=cp, keep_checkpoint=True, concurrency=5
+    )
+    assert (result.accepted, result.rejected, result.complete) == (1231, 3, True)
+    saved = Checkpoint(cp)
+    assert saved.load()
+    assert saved.done.intervals() == [(1, 1234)]
+    assert (saved.accepted_before, saved.rejected_before) == (1231, 3)
+    rejected = [line for line in cp.read_text().splitlines() if line.startswith("R ")]
+    assert sorted(int(p) for line in rejected for p in line[2:].split(",")) == sorted(bad)
+
+
+async def test_resume_appends_readable_rejects_after_a_torn_line(tmp_path: Path) -> None:
+    cp = tmp_path / "cp"
+    rejects = tmp_path / "rejects.jsonl"
+    rows = audiences(200, bad={10, 150})
+    # Batch 1 (with row 10) takes 10 requests to bisect; batch 3 (row 150) gets a 503.
+    first = FakeClient(fail_after=11, error=GatewayError("Service Unavailable", status_code=503))
+    result = await import_records(
+        first, "audiences", rows, checkpoint=cp, rejects=rejects, concurrency=1
+    )
+    assert result.exit_code == 2 and [e["position"] for e in read_rejects(rejects)] == [10]
+    with rejects.open("ab") as handle:
+        handle.write(b'{"line": null, "position": 150, "fie')  # killed mid-write
+    again = await import_records(
+        FakeClient(), "audiences", rows, checkpoint=cp, rejects=rejects, resume=True
+    )
+    assert again.complete and again.rejected == 1
+    assert [e["position"] for e in read_rejects(rejects)] == [10, 150]
+    assert rejects.read_bytes().endswith(b"\n")

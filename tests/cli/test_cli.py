@@ -117,16 +117,52 @@ def test_wrong_key_exits_2_without_leaking_it(cli: Any, tmp_path: Path) -> None:
 
 def test_existing_checkpoint_needs_resume(cli: Any, tmp_path: Path) -> None:
     source = write(tmp_path / "a.csv", "member_sn\nM1\nM2\n")
-    write(
-        tmp_path / "a.csv.checkpoint",
-        '{"format":"omnisegment-checkpoint/1","kind":"audiences","source":"x"}\nA 1\n',
-    )
+    header = {"format": "omnisegment-checkpoint/1", "kind": "audiences", "source": str(source)}
+    write(tmp_path / "a.csv.checkpoint", json.dumps(header) + "\nA 1\n")
     result = cli("import", "audiences", str(source), *FAST)
     assert result.exit_code == 2 and "--resume" in result.output
+    assert cli.emu.requests() == []
     result = cli("import", "audiences", str(source), *FAST, "--resume")
     assert result.exit_code == 0, result.output
     assert [r["member_sn"] for r in cli.emu.store("audiences")] == ["M2"]
-    assert "1 " in result.output and "skipped" in result.output
+    assert "skipped" in result.output
+    assert (
+        "omnisegment: all 2 records accepted "
+        "(this run: 1 accepted, 0 rejected; 1 done before the resume)"
+    ) in result.output
+
+
+def test_checkpoint_of_another_file_is_refused(cli: Any, tmp_path: Path) -> None:
+    first = write(tmp_path / "a.csv", "member_sn\nM1\nM2\n")
+    other = write(tmp_path / "b.csv", "member_sn\nB1\nB2\n")
+    header = {"format": "omnisegment-checkpoint/1", "kind": "audiences", "source": str(first)}
+    shared = write(tmp_path / "run.cp", json.dumps(header) + "\nA 1\n")
+    result = cli("import", "audiences", str(other), *FAST, "--checkpoint", str(shared), "--resume")
+    assert result.exit_code == 2
+    assert f"belongs to an import of {first}, not {other}" in result.output
+    assert cli.emu.requests() == []  # B1 was not skipped as if it were done
+
+
+def test_dry_run_keeps_the_rejects_of_an_unfinished_import(cli: Any, tmp_path: Path) -> None:
+    source = write(tmp_path / "a.csv", "member_sn\nM1\n")
+    header = {"format": "omnisegment-checkpoint/1", "kind": "audiences", "source": str(source)}
+    write(tmp_path / "a.csv.checkpoint", json.dumps(header) + "\nR 1\n")
+    earlier = write(tmp_path / "a.csv.rejects.jsonl", '{"line": 2, "position": 1}\n')
+    result = cli("import", "audiences", str(source), "--dry-run")
+    assert result.exit_code == 2 and "--rejects" in result.output
+    assert earlier.read_text() == '{"line": 2, "position": 1}\n'
+    result = cli(
+        "import", "audiences", str(source), "--dry-run", "--rejects", str(tmp_path / "dry.jsonl")
+    )
+    assert result.exit_code == 0, result.output
+    assert earlier.exists()
+
+
+def test_bad_log_format_is_a_bad_option(cli: Any, tmp_path: Path) -> None:
+    source = write(tmp_path / "a.csv", "member_sn\nM1\n")
+    result = cli("import", "audiences", str(source), *FAST, "--log-format", "xml")
+    assert result.exit_code == 2 and "--log-format must be text or json" in result.output
+    assert cli.emu.requests() == []
 
 
 def test_dry_run_sends_nothing_and_needs_no_credentials(cli: Any, tmp_path: Path) -> None:
@@ -228,3 +264,16 @@ def test_samples_are_generated_deterministically(samplegen: ModuleType, tmp_path
     for name in names:
         assert (tmp_path / name).read_bytes() == (root / name).read_bytes(), name
     assert sum((root / name).stat().st_size for name in names) < 2_000_000
+
+
+def test_a_truncated_gzip_is_fatal_with_one_line(cli: Any, tmp_path: Path) -> None:
+    import gzip
+
+    data = gzip.compress(b"member_sn\n" + b"".join(b"M%d\n" % i for i in range(500)))
+    source = write(tmp_path / "a.csv.gz", data[:-8])  # the trailer is missing
+    result = cli("import", "audiences", str(source), *FAST)
+    assert result.exit_code == 2, result.output
+    last = result.output.strip().splitlines()[-1]
+    assert last.startswith("omnisegment: error: unexpected error: EOFError: ")
+    assert "re-run with --resume" in last
+    assert "Traceback" not in result.output

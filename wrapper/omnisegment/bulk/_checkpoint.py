@@ -5,7 +5,9 @@ every other line is ``A <ranges>`` (accepted after an HTTP 200) or ``R <ranges>`
 (rejected and written to the rejects file), ranges like ``1-50,53,60-61``. Each line is
 written with a single ``write`` on an ``O_APPEND`` descriptor and fsync'd before the
 records count as done, so a crash at any moment loses at most the lines not yet
-written: a torn last line (no newline) is ignored when the file is read back.
+written: a torn last line (no newline) is ignored when the file is read back, and cut
+off before the file is appended to again (terminating it instead could turn a torn
+``A 1-3,7,90-100`` into a valid-looking ``A 1-3,7,9``).
 """
 
 from __future__ import annotations
@@ -17,13 +19,38 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-__all__ = ["Checkpoint", "CheckpointError", "PositionSet", "format_ranges", "parse_ranges"]
+__all__ = [
+    "Checkpoint",
+    "CheckpointError",
+    "PositionSet",
+    "format_ranges",
+    "parse_ranges",
+    "trim_torn_tail",
+]
 
 FORMAT = "omnisegment-checkpoint/1"
 
 
 class CheckpointError(Exception):
     """The checkpoint file is unusable or belongs to another import."""
+
+
+def trim_torn_tail(fd: int, chunk: int = 1 << 16) -> None:
+    """Cut an append-only line file after its last newline (drops a torn last line)."""
+    end = os.fstat(fd).st_size
+    pos = end
+    while pos > 0:
+        start = max(0, pos - chunk)
+        data = os.pread(fd, pos - start, start)
+        cut = data.rfind(b"\n")
+        if cut >= 0:
+            keep = start + cut + 1
+            break
+        pos = start
+    else:
+        keep = 0
+    if keep != end:
+        os.ftruncate(fd, keep)
 
 
 def format_ranges(positions: Iterable[int]) -> str:
@@ -155,40 +182,44 @@ class Checkpoint:
         return True
 
     def check_matches(self, kind: str, source: str) -> None:
-        """Refuse to resume a checkpoint written for another kind."""
+        """Refuse to resume a checkpoint written for another kind or another input file.
+
+        Files are compared by name only (a folder moved with its checkpoint still
+        resumes); stdin and iterables have no name to compare.
+        """
         if self.header.get("kind") not in (None, kind):
             raise CheckpointError(
                 f"checkpoint {self.path} belongs to a {self.header.get('kind')} import, not {kind}"
+            )
+        recorded = self.header.get("source")
+        if (
+            isinstance(recorded, str)
+            and recorded not in ("", "-")
+            and source not in ("", "-")
+            and os.path.basename(recorded) != os.path.basename(source)
+        ):
+            raise CheckpointError(
+                f"checkpoint {self.path} belongs to an import of {recorded}, not {source}"
             )
 
     # -- writing -------------------------------------------------------------------------
     def open(self, *, kind: str, source: str, append: bool) -> None:
         """Open for appending; writes the header when the file is new or restarted."""
-        flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND
-        if not append:
-            flags |= os.O_TRUNC
+        flags = os.O_RDWR | os.O_CREAT | os.O_APPEND | (0 if append else os.O_TRUNC)
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             self._fd = os.open(self.path, flags, 0o644)
+            if append:
+                # A torn last line from a crash is not an acknowledgement: cut it off.
+                trim_torn_tail(self._fd)
         except OSError as exc:
             raise CheckpointError(
                 f"cannot write the checkpoint {self.path}: {exc.strerror or exc}"
             ) from None
-        if not append or os.fstat(self._fd).st_size == 0:
+        if os.fstat(self._fd).st_size == 0:
             header = {"format": FORMAT, "kind": kind, "source": source}
             self.header = header
             self._write((json.dumps(header, separators=(",", ":")) + "\n").encode())
-        elif not self._ends_with_newline():
-            # A torn last line from a crash: terminate it so the next entry is readable.
-            self._write(b"\n")
-
-    def _ends_with_newline(self) -> bool:
-        with self.path.open("rb") as handle:
-            handle.seek(0, os.SEEK_END)
-            if handle.tell() == 0:
-                return True
-            handle.seek(-1, os.SEEK_END)
-            return handle.read(1) == b"\n"
 
     def _write(self, data: bytes) -> None:
         assert self._fd is not None, "checkpoint is not open"

@@ -80,11 +80,7 @@ def schema_at(
     return resolve(spec, current), True
 
 
-def make_coercer(
-    field: str,
-    types: frozenset[str] | None,
-    normalise: Callable[[str], str] | None = None,
-) -> Coercer:
+def make_coercer(field: str, types: frozenset[str] | None) -> Coercer:
     """Build the converter for one column from the JSON types its schema admits."""
     if types is None:
         # Free-form (custom fields): JSON for arrays/objects, text otherwise.
@@ -106,14 +102,7 @@ def make_coercer(
     null = "null" in types
 
     if types == {"string"} or types == {"string", "null"}:
-        if normalise is None:
-            return str
-        norm = normalise
-
-        def text(value: str) -> Any:
-            return norm(value)
-
-        return text
+        return str
 
     def coerce(value: str) -> Any:
         if structured and value[0] in "[{":
@@ -141,7 +130,7 @@ def make_coercer(
         if null and not string and value.strip().lower() == "null":
             return None
         if string:
-            return normalise(value) if normalise is not None else value
+            return value
         wanted = [_WORDS.get(t, t) for t in sorted(types) if t != "null"] or ["null"]
         if structured and not (boolean or integer or number):
             wanted = [f"JSON {w.split()[-1]}" for w in wanted]
@@ -164,9 +153,6 @@ def plan_columns(
     header: Sequence[str],
     spec: Mapping[str, Any] | None,
     item_schema: Mapping[str, Any] | None,
-    *,
-    is_datetime: Callable[[Mapping[str, Any]], bool] | None = None,
-    normalise_datetime: Callable[[str], str] | None = None,
 ) -> list[ColumnPlan]:
     """Plan every column once per file: target path and converter."""
     seen: set[str] = set()
@@ -184,22 +170,13 @@ def plan_columns(
         if any(not part for part in path):
             raise HeaderError(f"line 1: column {name!r} has an empty part in its dotted name")
         types: frozenset[str] | None = None
-        normalise = None
         if spec is not None and item_schema is not None:
             sub, allowed = schema_at(spec, item_schema, path)
             if not allowed:
                 raise HeaderError(f"line 1: column {name!r} is not a field of this record kind")
             if sub is not None:
                 types = schema_types(spec, sub)
-                if (
-                    is_datetime is not None
-                    and normalise_datetime is not None
-                    and types is not None
-                    and "string" in types
-                    and is_datetime(sub)
-                ):
-                    normalise = normalise_datetime
-        plans.append(ColumnPlan(index, name, path, make_coercer(name, types, normalise)))
+        plans.append(ColumnPlan(index, name, path, make_coercer(name, types)))
     # A column that is a prefix of another (``a`` and ``a.b``) is merged at build time.
     return plans
 

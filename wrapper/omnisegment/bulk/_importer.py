@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import time
 from collections.abc import AsyncIterable, Awaitable, Callable, Iterable, Mapping
@@ -38,6 +39,8 @@ __all__ = [
 ]
 
 DEFAULT_CONCURRENCY = 8
+
+_log = logging.getLogger(__name__)
 
 
 class RequestClient(Protocol):
@@ -313,9 +316,7 @@ class _Run:
                 rec = batch[0]
                 self.reject(rec, f"rejected by the API: {exc.err_msg}", None, durable=True)
                 return
-            mid = len(batch) // 2
-            await self.send(batch[:mid], first=False)
-            await self.send(batch[mid:], first=False)
+            await self._bisect(batch)
             return
         except (AuthenticationError, PermissionDeniedError) as exc:
             self._error_retries += exc.retries
@@ -325,11 +326,40 @@ class _Run:
             self._error_retries += exc.retries
             self.set_fatal(f"gave up: {exc}")
             return
+        except TypeError as exc:
+            # A value JSON cannot encode (a Decimal, a set ...): find and reject its record.
+            if len(batch) == 1:
+                self.reject(batch[0], f"{_where(batch[0])}: {exc}", None, durable=True)
+                return
+            await self._bisect(batch)
+            return
+        except Exception as exc:
+            # Anything else must stop the run, not kill a worker and lose its batch.
+            _log.debug("unexpected error sending a batch", exc_info=True)
+            self.set_fatal(f"unexpected error: {type(exc).__name__}: {exc}")
+            return
         positions = [rec.position for rec in batch]
         if self.checkpoint is not None:
             self.checkpoint.mark(accepted=positions)
         res.accepted += len(batch)
         self.report()
+
+    async def _bisect(self, batch: list[SourceRecord]) -> None:
+        mid = len(batch) // 2
+        await self.send(batch[:mid], first=False)
+        await self.send(batch[mid:], first=False)
+
+    def check_encodable(self, batch: list[SourceRecord]) -> None:
+        """Dry run: serialise the request body like a real run would (reject what fails)."""
+        try:
+            orjson.dumps(self.body(batch))
+        except TypeError:
+            for rec in batch:
+                try:
+                    orjson.dumps(rec.data)
+                except TypeError as exc:
+                    self.reject(rec, f"{_where(rec)}: {exc}", None, durable=False)
+                    self.result.valid -= 1
 
     def set_fatal(self, message: str) -> None:
         if self.fatal is None:
@@ -405,7 +435,7 @@ class _Run:
                 batch.append(rec)
                 if len(batch) >= size:
                     if dry:
-                        orjson.dumps(self.body(batch))
+                        self.check_encodable(batch)
                     else:
                         self.flush_rejects()
                         await queue.put(batch)
@@ -423,7 +453,7 @@ class _Run:
                 exhausted = True
             if batch and self.fatal is None:
                 if dry:
-                    orjson.dumps(self.body(batch))
+                    self.check_encodable(batch)
                 else:
                     self.flush_rejects()
                     await queue.put(batch)

@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from .._operations import default_table
 from ._spec import SpecError, load_spec, operation, resolve, subschemas
 
 __all__ = ["KINDS", "Kind", "KindSpec", "kind_spec", "normalise_kind"]
@@ -79,14 +80,11 @@ class KindSpec:
     """A kind resolved against the spec: batch size, item schema and body schema."""
 
     kind: Kind
-    method: str
-    path: str
     max_items: int
     #: True when the body field is an array (batch endpoint).
     is_array: bool
     item_schema: dict[str, Any]
     body_schema: dict[str, Any]
-    rate_limit: float | None
     spec: Mapping[str, Any]
 
     @property
@@ -98,8 +96,7 @@ class KindSpec:
         props = _properties(self.spec, self.body_schema)
         if option in props:
             return resolve(self.spec, props[option])
-        _, _, op = operation(self.spec, self.kind.operation_id)
-        for param in op.get("parameters", ()):
+        for param in operation(self.spec, self.kind.operation_id).get("parameters", ()):
             param = resolve(self.spec, param)
             if param.get("name") == option:
                 return resolve(self.spec, param.get("schema", {}))
@@ -107,8 +104,7 @@ class KindSpec:
 
     def option_in_query(self, option: str) -> bool:
         """True when the option is a query parameter rather than a body field."""
-        _, _, op = operation(self.spec, self.kind.operation_id)
-        for param in op.get("parameters", ()):
+        for param in operation(self.spec, self.kind.operation_id).get("parameters", ()):
             param = resolve(self.spec, param)
             if param.get("name") == option and param.get("in") == "query":
                 return True
@@ -156,26 +152,14 @@ def _strip_credentials(spec: Mapping[str, Any], schema: dict[str, Any]) -> dict[
     return out
 
 
-def _rate(op: Mapping[str, Any]) -> float | None:
-    ext = op.get("x-omnisegment-rate-limit")
-    if isinstance(ext, dict):
-        try:
-            return float(ext["limit"]) / float(ext["period"])
-        except (KeyError, TypeError, ValueError, ZeroDivisionError):
-            return None
-    return None
-
-
 @functools.cache
 def kind_spec(name: str) -> KindSpec:
     """Resolve a kind against the packaged spec (cached)."""
     kind = KINDS[normalise_kind(name)]
     spec = load_spec()
-    method, path, op = operation(spec, kind.operation_id)
-    body = _body_schema(spec, op)
+    body = _body_schema(spec, operation(spec, kind.operation_id))
     if kind.field is None:
-        whole = _strip_credentials(spec, body)
-        return KindSpec(kind, method, path, 1, False, whole, body, _rate(op), spec)
+        return KindSpec(kind, 1, False, _strip_credentials(spec, body), body, spec)
     props = _properties(spec, body)
     if kind.field not in props:
         raise SpecError(f"{kind.operation_id}: request body has no {kind.field!r} field")
@@ -189,14 +173,9 @@ def kind_spec(name: str) -> KindSpec:
             break
     if item is None:
         item = resolve(spec, field_schema)
-    batch = op.get("x-omnisegment-batch")
     max_items = 1
     if is_array:
-        max_items = 50
-        if isinstance(batch, dict) and isinstance(batch.get("max-items"), int):
-            max_items = int(batch["max-items"])
-        else:
-            for sub in subschemas(spec, field_schema):
-                if isinstance(sub.get("maxItems"), int):
-                    max_items = int(sub["maxItems"])
-    return KindSpec(kind, method, path, max_items, is_array, item, body, _rate(op), spec)
+        declared = default_table().get(kind.operation_id).batch_max_items  # x-omnisegment-batch
+        limits = (sub.get("maxItems") for sub in subschemas(spec, field_schema))
+        max_items = declared or next((n for n in limits if isinstance(n, int)), 50)
+    return KindSpec(kind, max_items, is_array, item, body, spec)

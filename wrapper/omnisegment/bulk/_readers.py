@@ -14,7 +14,7 @@ import io
 import os
 import sys
 from collections import deque
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, cast
@@ -155,8 +155,6 @@ def read_csv(
     *,
     spec: Mapping[str, Any] | None = None,
     item_schema: Mapping[str, Any] | None = None,
-    is_datetime: Callable[[Mapping[str, Any]], bool] | None = None,
-    normalise_datetime: Callable[[str], str] | None = None,
     delimiter: str = ",",
     name: str = "input",
 ) -> Iterator[SourceRecord]:
@@ -186,13 +184,7 @@ def read_csv(
             raise InputError(f"{name}: line {items[0][0]}: {bad}")
         header = row
     try:
-        plans: list[ColumnPlan] = plan_columns(
-            header,
-            spec,
-            item_schema,
-            is_datetime=is_datetime,
-            normalise_datetime=normalise_datetime,
-        )
+        plans: list[ColumnPlan] = plan_columns(header, spec, item_schema)
     except HeaderError as exc:
         raise InputError(f"{name}: {exc}") from None
     width = len(header)
@@ -307,8 +299,6 @@ def read_records(
     fmt: str | None = None,
     spec: Mapping[str, Any] | None = None,
     item_schema: Mapping[str, Any] | None = None,
-    is_datetime: Callable[[Mapping[str, Any]], bool] | None = None,
-    normalise_datetime: Callable[[str], str] | None = None,
 ) -> Iterator[SourceRecord]:
     """Open ``source`` (path, ``-`` for stdin, or a binary stream) and yield its records."""
     if isinstance(source, (str, os.PathLike)):
@@ -331,8 +321,6 @@ def read_records(
                 stream,
                 spec=spec,
                 item_schema=item_schema,
-                is_datetime=is_datetime,
-                normalise_datetime=normalise_datetime,
                 delimiter=delimiter,
                 name=str(name),
             )

@@ -8,6 +8,8 @@ from typing import IO, Any
 
 import orjson
 
+from ._checkpoint import trim_torn_tail
+
 __all__ = ["RejectsWriter", "read_rejects"]
 
 
@@ -24,7 +26,6 @@ class RejectsWriter:
         self._append = append
         self._handle: IO[bytes] | None = None
         self._seen: set[int] | None = None
-        self.count = 0
         self._dirty = False
         if self.path is not None and not append:
             # A fresh run: an old rejects file would mislead, even if nothing is rejected now.
@@ -41,6 +42,10 @@ class RejectsWriter:
                     for entry in read_rejects(self.path)
                     if isinstance(entry.get("position"), int)
                 }
+                # A line torn by a crash would swallow the next entry: cut it off (its
+                # record is not in the checkpoint, so this run rejects it again).
+                with self.path.open("r+b") as torn:
+                    trim_torn_tail(torn.fileno())
             self._handle = self.path.open("ab" if self._append else "wb")
         return self._handle
 
@@ -55,7 +60,6 @@ class RejectsWriter:
         record: Any = None,
     ) -> None:
         """Write one reject (buffered; call :meth:`sync` before checkpointing it)."""
-        self.count += 1
         if self.path is None:
             return
         handle = self._open()

@@ -40,8 +40,7 @@ def _describe(alternatives: Sequence[Sequence[str]]) -> str:
 
 
 def _identity_rule(ks: KindSpec, params: Mapping[str, Any]) -> Rule | None:
-    _, _, op = operation(ks.spec, ks.kind.operation_id)
-    ext = op.get("x-omnisegment-identity")
+    ext = operation(ks.spec, ks.kind.operation_id).get("x-omnisegment-identity")
     if not isinstance(ext, dict):
         return None
     requires: dict[str, list[list[str]]] = {

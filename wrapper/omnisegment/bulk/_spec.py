@@ -9,8 +9,6 @@ from .. import _operations
 
 __all__ = ["SpecError", "load_spec", "operation", "resolve", "schema_types", "subschemas"]
 
-_HTTP_METHODS = ("get", "post", "put", "patch", "delete")
-
 
 class SpecError(RuntimeError):
     """The packaged spec lacks something the bulk importer needs."""
@@ -24,14 +22,14 @@ def load_spec() -> dict[str, Any]:
         raise SpecError("omnisegment_api/openapi.json is missing; run `nox -s generate`") from exc
 
 
-def operation(spec: Mapping[str, Any], operation_id: str) -> tuple[str, str, dict[str, Any]]:
-    """Return ``(method, path, operation object)`` for an operationId."""
-    for path, item in spec.get("paths", {}).items():
-        for method in _HTTP_METHODS:
-            op = item.get(method)
-            if isinstance(op, dict) and op.get("operationId") == operation_id:
-                return method.upper(), path, op
-    raise SpecError(f"operation {operation_id!r} is not in the spec")
+def operation(spec: Mapping[str, Any], operation_id: str) -> dict[str, Any]:
+    """The operation object of an operationId (found through the client's operation table)."""
+    try:
+        op = _operations.default_table().get(operation_id)
+    except KeyError:
+        raise SpecError(f"operation {operation_id!r} is not in the spec") from None
+    found: dict[str, Any] = spec["paths"][op.path][op.method.lower()]
+    return found
 
 
 def resolve(spec: Mapping[str, Any], schema: Any) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
 import sys
 from pathlib import Path
@@ -167,6 +168,8 @@ def import_command(
     log_format: Annotated[str, typer.Option(help="text or json.")] = "text",
 ) -> None:
     """Import a CSV or JSON Lines file: validate, batch, send, checkpoint, report."""
+    if log_format not in ("text", "json"):
+        fail(f"--log-format must be text or json (got {log_format!r})")
     configure_logging(verbose, log_format)
     try:
         kind = normalise_kind(kind)
@@ -206,6 +209,14 @@ def import_command(
     checkpoint_path = checkpoint or default_checkpoint
     if resume and checkpoint_path is None:
         fail("--resume needs --checkpoint when reading stdin")
+    rejects_path = rejects or default_rejects
+    if dry_run and checkpoint_path is not None and checkpoint_path.exists() and rejects is None:
+        # A dry run starts its rejects file afresh; here that would erase the rejections
+        # of the unfinished import that --resume will continue.
+        fail(
+            f"{checkpoint_path} belongs to an unfinished import whose rejects are in "
+            f"{rejects_path}: give the dry run its own --rejects PATH"
+        )
     options = ImportOptions(
         params=params,
         batch_size=batch_size,
@@ -214,7 +225,7 @@ def import_command(
         timezone=tz,
         checkpoint=None if dry_run else checkpoint_path,
         resume=resume,
-        rejects=rejects or default_rejects,
+        rejects=rejects_path,
     )
     console = make_console()
     display = ProgressDisplay(interval=progress_interval, dry_run=dry_run)
@@ -303,9 +314,14 @@ def _execute(
     except OSError as exc:
         fail(f"{exc.filename or 'file'}: {exc.strerror or exc}")
     except KeyboardInterrupt:
-        where = (
-            f" (checkpoint {options.checkpoint}; re-run with --resume)"
-            if options.checkpoint
-            else ""
-        )
-        fail(f"interrupted{where}")
+        fail(f"interrupted{_resume_hint(options)}")
+    except Exception as exc:
+        # The exit code must say "fatal" (2), not the interpreter's 1 ("some rejected").
+        logging.getLogger("omnisegment").debug("unexpected error", exc_info=True)
+        fail(f"unexpected error: {type(exc).__name__}: {exc}{_resume_hint(options)}")
+
+
+def _resume_hint(options: ImportOptions) -> str:
+    if options.checkpoint is None:
+        return ""
+    return f" (checkpoint {options.checkpoint}; re-run with --resume)"
