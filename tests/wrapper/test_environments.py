@@ -34,6 +34,9 @@ def test_environment_variables() -> None:
     assert resolve_base_url("staging", environ={"OMNISEGMENT_ENVIRONMENT": "jp"}).endswith(
         "omnicloud.tech"
     )
+    # ... an explicit environment name too: a stray OMNISEGMENT_BASE_URL must not
+    # redirect a client that named its environment.
+    assert resolve_base_url("tw", environ=env) == "https://api.omnisegment.com"
 
 
 def test_unknown_environment() -> None:

@@ -193,6 +193,60 @@ def test_sqlite_backend_shares_state_between_limiters(tmp_path: Path) -> None:
         second.close()
 
 
+def test_sqlite_buckets_of_one_limiter_are_safe_across_threads(tmp_path: Path) -> None:
+    """All buckets share one SQLite connection: threads using different buckets at once
+    must not interleave their transactions on it."""
+    table = default_table()
+    ops = [table.get(o) for o in ("import_audience", "import_purchase", "import_product")]
+    overrides = {op.operation_id: (10_000, 60) for op in ops}
+    limiter = RateLimiter(RateLimits(backend=f"sqlite:///{tmp_path}/t.db", overrides=overrides))
+    errors: list[BaseException] = []
+    granted: list[int] = []
+
+    def work(op: Any) -> None:
+        count = 0
+        try:
+            for _ in range(150):
+                permit, _wait = limiter.try_acquire(op)
+                count += permit is not None
+        except BaseException as exc:  # pragma: no cover - the failure being tested
+            errors.append(exc)
+        granted.append(count)
+
+    try:
+        threads = [threading.Thread(target=work, args=(op,)) for op in ops]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        limiter.close()
+    assert errors == []
+    assert granted == [150] * len(ops)
+
+
+def test_a_shared_limiter_outlives_the_clients_using_it(tmp_path: Path) -> None:
+    """Closing one client must not close a limiter it was given (others still use it);
+    a limiter closed by its owner reopens its backend on the next request."""
+    shared = RateLimiter(RateLimits(backend=f"sqlite:///{tmp_path}/s.db"))
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json={"SUCCESS": True, "PAYLOAD": None})
+
+    options: dict[str, Any] = {"transport": httpx.MockTransport(handler), "rate_limit": shared}
+    first = OmniSegment(API_KEY, TID, **options)
+    second = OmniSegment(API_KEY, TID, **options)
+    try:
+        first.purchases.import_one({"member_sn": "A"})
+        first.close()
+        second.purchases.import_one({"member_sn": "B"})
+        shared.close()
+        second.purchases.import_one({"member_sn": "C"})
+    finally:
+        second.close()
+        shared.close()
+
+
 def test_redis_backend_shares_state_between_limiters(redis_url: str) -> None:
     settings = RateLimits(
         backend=redis_url, namespace="t-share", overrides={"import_audience": (3, 60)}

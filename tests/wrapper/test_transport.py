@@ -171,6 +171,30 @@ def test_other_hosts_and_paths_get_no_credentials(make: Callable[..., OmniSegmen
     assert "x-omnisegment-api-key" not in script.requests[-1].headers
 
 
+@pytest.mark.parametrize("failure", [httpx.ReadTimeout("slow"), httpx.ConnectError("refused")])
+async def test_download_transport_failures_are_typed(
+    make: Callable[..., OmniSegment], clock: FakeClock, failure: httpx.TransportError
+) -> None:
+    expected = (
+        APITimeoutError if isinstance(failure, httpx.TimeoutException) else APIConnectionError
+    )
+    url = "https://files.example.net/r.jsonl"
+    with pytest.raises(expected) as info:
+        make(Script(failure)).reports.interaction.download(url)
+    assert info.value.operation_id == "download"
+    assert isinstance(info.value.__cause__, type(failure))
+    async with AsyncOmniSegment(
+        API_KEY,
+        TID,
+        transport=httpx.MockTransport(Script(failure)),
+        async_sleep=clock.async_sleep,
+        rate_limit=RateLimits.disabled(),
+    ) as client:
+        with pytest.raises(expected) as ainfo:
+            await client.reports.tracking_events.download(url)
+    assert ainfo.value.operation_id == "download"
+
+
 def test_generated_client_gets_the_policies(make: Callable[..., OmniSegment]) -> None:
     """client.api with the generated functions: auth, retries and typed errors apply."""
     script = Script(
@@ -292,14 +316,18 @@ def test_read_timeout_retried_for_idempotent_operations(
     assert info.value.retries == 3
     assert len(script.requests) == 4
     assert len(clock.sleeps) == 3
+    # Full jitter under a doubling ceiling: 0.5 s, 1 s, 2 s (connection_backoff_base=0.5).
+    for n, slept in enumerate(clock.sleeps):
+        assert 0 <= slept <= 0.5 * 2**n
 
 
 def test_connect_errors_are_retried_even_for_non_idempotent_operations(
-    make: Callable[..., OmniSegment],
+    make: Callable[..., OmniSegment], clock: FakeClock
 ) -> None:
     script = Script(httpx.ConnectError("refused"), httpx.ConnectTimeout("slow"), ok())
-    make(script).request("track_event", json={"client_id": "c"})
+    assert make(script).request("track_event", json={"client_id": "c"}) is None
     assert len(script.requests) == 3
+    assert len(clock.sleeps) == 2
 
 
 def test_connection_error_type_and_message(make: Callable[..., OmniSegment]) -> None:

@@ -52,6 +52,7 @@ from ._transport import (
     AsyncOmniSegmentTransport,
     OmniSegmentTransport,
     PolicyCore,
+    typed_transport_error,
 )
 
 __all__ = ["DEFAULT_TIMEOUT", "AsyncOmniSegment", "OmniSegment"]
@@ -159,16 +160,21 @@ class _ClientBase:
         if op.tid == "query":
             query.setdefault("tid", self.tid)
         body = None if json is None else self._plain(json)
+        if body is None and op.method != "GET" and (op.auth == "body" or op.tid == "body"):
+            body = {}
         if isinstance(body, dict):
-            if op.tid == "body" and not body.get("tid"):
-                body["tid"] = self.tid
-            if op.auth == "body" and not body.get("api_key"):
-                body["api_key"] = self._credentials.api_key
-        elif body is None and op.method != "GET" and (op.auth == "body" or op.tid == "body"):
-            body = {"tid": self.tid}
-            if op.auth == "body":
-                body["api_key"] = self._credentials.api_key
+            self._fill_credentials(op, body)
         return url, body, query
+
+    def _fill_credentials(self, op: Operation, body: dict[str, Any]) -> dict[str, Any]:
+        """Put ``tid``/``api_key`` into a request body where the operation's scheme wants
+        them and they are missing. (The transport would add them too, but only after
+        parsing the encoded body again.)"""
+        if op.tid == "body" and not body.get("tid"):
+            body["tid"] = self.tid
+        if op.auth == "body" and not body.get("api_key"):
+            body["api_key"] = self._credentials.api_key
+        return body
 
     def _payload(self, op: Operation, response: httpx.Response) -> Any:
         try:
@@ -316,7 +322,11 @@ class OmniSegment(_ClientBase):
         return self._payload(op, response)
 
     def _download(self, url: str, path: str | Path | None) -> bytes:
-        return self._downloaded(self._http.get(url), path)
+        try:
+            response = self._http.get(url)
+        except httpx.TransportError as exc:
+            raise typed_transport_error(exc, "download", self._core.secrets) from exc
+        return self._downloaded(response, path)
 
     def close(self) -> None:
         """Close the connections (only those of an ``http_client`` the client created)."""
@@ -432,7 +442,11 @@ class AsyncOmniSegment(_ClientBase):
         return self._payload(op, response)
 
     async def _adownload(self, url: str, path: str | Path | None) -> bytes:
-        return self._downloaded(await self._http.get(url), path)
+        try:
+            response = await self._http.get(url)
+        except httpx.TransportError as exc:
+            raise typed_transport_error(exc, "download", self._core.secrets) from exc
+        return self._downloaded(response, path)
 
     async def aclose(self) -> None:
         """Close the connections."""

@@ -62,14 +62,15 @@ def resolve_base_url(
     allow_insecure_http: bool = False,
     environ: Mapping[str, str] | None = None,
 ) -> str:
-    """Pick the base URL: explicit ``base_url`` > ``OMNISEGMENT_BASE_URL`` > environment.
+    """Pick the base URL. Arguments beat environment variables, and a URL beats a name:
+    ``base_url`` > ``environment`` > ``OMNISEGMENT_BASE_URL`` > ``OMNISEGMENT_ENVIRONMENT``
+    > ``tw``.
 
-    The environment name comes from the argument, else ``OMNISEGMENT_ENVIRONMENT``, else
-    ``tw``. The result has no trailing slash. ``http://`` is refused for any host other
-    than loopback unless ``allow_insecure_http`` is true.
+    The result has no trailing slash. ``http://`` is refused for any host other than
+    loopback unless ``allow_insecure_http`` is true.
     """
     env = os.environ if environ is None else environ
-    url = base_url or env.get(ENV_BASE_URL) or None
+    url = base_url or (None if environment else env.get(ENV_BASE_URL)) or None
     if url is None:
         name = (environment or env.get(ENV_ENVIRONMENT) or DEFAULT_ENVIRONMENT).strip().lower()
         if name not in ENVIRONMENTS:

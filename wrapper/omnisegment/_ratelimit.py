@@ -61,6 +61,7 @@ class _Slot:
         period: float,
         count_failed: bool,
         backend: str,
+        lock: threading.Lock | threading.RLock,
     ) -> None:
         self.key = key
         self.bucket = bucket
@@ -68,7 +69,7 @@ class _Slot:
         self.period = period
         self.count_failed = count_failed
         self.backend = backend
-        self.lock = threading.Lock()
+        self.lock = lock
         self.puts = 0
 
 
@@ -101,6 +102,9 @@ class RateLimiter:
         self._slots: dict[str, _Slot] = {}
         self._lock = threading.Lock()
         self._conn: sqlite3.Connection | None = None
+        # Every SQLite bucket shares one connection; a connection runs one transaction at
+        # a time, so all its users (every bucket's put/wait/leak/refund) take this lock.
+        self._conn_lock = threading.RLock()
         self._redis: Any = None
         self.blocking_io = self._backend_kind != "memory"
 
@@ -130,22 +134,26 @@ class RateLimiter:
         rate = Rate(limit, interval_ms)
         kind = self._backend_kind
         bucket: Any
+        lock: threading.Lock | threading.RLock = threading.Lock()
         if kind == "memory":
             bucket = InMemoryBucket([rate])
         elif kind == "sqlite":
-            conn = self._sqlite()
+            lock = self._conn_lock
             table = "rl_" + hashlib.sha1(key.encode()).hexdigest()[:20]
-            with conn:
-                conn.execute(
-                    f'CREATE TABLE IF NOT EXISTS "{table}" (name VARCHAR, item_timestamp INTEGER)'
-                )
-                conn.execute(
-                    f'CREATE INDEX IF NOT EXISTS "idx_{table}" ON "{table}" (item_timestamp)'
-                )
-            bucket = _SQLiteBucket([rate], conn, table)
+            with lock:
+                conn = self._sqlite()
+                with conn:
+                    conn.execute(
+                        f'CREATE TABLE IF NOT EXISTS "{table}" '
+                        "(name VARCHAR, item_timestamp INTEGER)"
+                    )
+                    conn.execute(
+                        f'CREATE INDEX IF NOT EXISTS "idx_{table}" ON "{table}" (item_timestamp)'
+                    )
+            bucket = _SQLiteBucket([rate], conn, table, lock)
         else:
             bucket = RedisBucket.init([rate], self._redis_client(), key)
-        return _Slot(key, bucket, limit, period, op.count_failed, kind)
+        return _Slot(key, bucket, limit, period, op.count_failed, kind, lock)
 
     def _sqlite(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -222,14 +230,13 @@ class RateLimiter:
                         if bucket.items[index] is item:
                             del bucket.items[index]
                             break
-            elif slot.backend == "sqlite":
-                with bucket.lock:
-                    bucket.conn.execute(
-                        f'DELETE FROM "{bucket.table}" WHERE rowid IN (SELECT rowid FROM '
-                        f'"{bucket.table}" WHERE name = ? AND item_timestamp = ? LIMIT 1)',
-                        (item.name, item.timestamp),
-                    )
-                    bucket.conn.commit()
+            elif slot.backend == "sqlite":  # slot.lock is the connection's lock
+                bucket.conn.execute(
+                    f'DELETE FROM "{bucket.table}" WHERE rowid IN (SELECT rowid FROM '
+                    f'"{bucket.table}" WHERE name = ? AND item_timestamp = ? LIMIT 1)',
+                    (item.name, item.timestamp),
+                )
+                bucket.conn.commit()
             else:
                 redis = bucket.redis
                 members = redis.zrangebyscore(bucket.bucket_key, item.timestamp, item.timestamp)
@@ -239,13 +246,15 @@ class RateLimiter:
                     redis.zrem(bucket.bucket_key, *stale)
 
     def close(self) -> None:
-        """Release backend connections."""
-        if self._conn is not None:
-            self._conn.close()
-            self._conn = None
-        if self._redis is not None:
-            self._redis.close()
-            self._redis = None
+        """Release backend connections (a later request opens them again)."""
+        with self._lock, self._conn_lock:
+            self._slots = {}
+            if self._conn is not None:
+                self._conn.close()
+                self._conn = None
+            if self._redis is not None:
+                self._redis.close()
+                self._redis = None
 
 
 _SAFE_TABLE = re.compile(r"^[A-Za-z0-9_]+$")
@@ -259,9 +268,11 @@ class _SQLiteBucket(SQLiteBucket):
     lock first, which serialises the processes on the shared file.
     """
 
-    def __init__(self, rates: list[Rate], conn: sqlite3.Connection, table: str) -> None:
+    def __init__(
+        self, rates: list[Rate], conn: sqlite3.Connection, table: str, lock: threading.RLock
+    ) -> None:
         assert _SAFE_TABLE.match(table)
-        super().__init__(rates, conn, table)
+        super().__init__(rates, conn, table, lock=lock)
 
     def put(self, item: RateItem) -> bool:
         with self.lock:

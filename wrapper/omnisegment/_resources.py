@@ -190,11 +190,7 @@ class _Resource:
         rest of the client's per-request overhead. The server validates the body.
         """
         op = self._owner.operations.get(operation_id)
-        if op.tid == "body" and not body.get("tid"):
-            body["tid"] = self._owner.tid
-        if op.auth == "body" and not body.get("api_key"):
-            body["api_key"] = self._owner._credentials.api_key
-        return cast(M, JsonBody(body))
+        return cast(M, JsonBody(self._owner._fill_credentials(op, body)))
 
     def _data_body(
         self,

@@ -1,10 +1,11 @@
 """The httpx transports: auth injection, rate limiting, retries and typed errors.
 
 All cross-cutting behaviour lives here, so the generated client used directly
-(``client.api``) gets it too. :class:`PolicyCore` holds every decision; the sync and
-async transports are thin drivers around it. The first attempt runs inline; only when
-its outcome calls for a retry does tenacity take over the loop (with the injected
-``sleep``), so the common path stays cheap.
+(``client.api``) gets it too. :class:`PolicyCore` holds every decision (``_Call.decide``
+says whether and how long to wait); the sync and async transports are thin loops around
+it that only differ in how they send and sleep. No retry library is used: the decisions
+depend on the status, ``Retry-After``, per-kind counters and idempotency, so a library
+would only contribute the loop itself.
 """
 
 from __future__ import annotations
@@ -20,15 +21,12 @@ from collections.abc import Awaitable, Callable
 from typing import cast
 
 import httpx
-from tenacity import AsyncRetrying, RetryCallState, Retrying, stop_never
 
 from ._base import RESPONSE_MARKER
 from ._environments import Credentials
 from ._errors import (
     APIConnectionError,
     APITimeoutError,
-    OmniSegmentError,
-    RateLimitError,
     error_from_response,
     redact,
 )
@@ -89,7 +87,7 @@ class _Result:
 
 
 class _Call:
-    """Retry bookkeeping for one request; its methods are the tenacity callbacks."""
+    """Retry bookkeeping for one request."""
 
     __slots__ = (
         "core",
@@ -97,10 +95,8 @@ class _Call:
         "give_up_note",
         "network",
         "op",
-        "pending",
         "permit",
         "rate",
-        "replayed",
         "retries",
         "wait_s",
     )
@@ -114,9 +110,7 @@ class _Call:
         self.network = 0
         self.wait_s = 0.0
         self.permit: Permit | None = None
-        self.pending: _Result | BaseException | None = None
         self.give_up_note = ""
-        self.replayed = False
 
     # -- decisions ---------------------------------------------------------------
     def decide(self, result: _Result | None, exc: BaseException | None) -> bool:
@@ -163,7 +157,7 @@ class _Call:
                 return True
             return False  # 400/401/403/500, unknown statuses, 200 with SUCCESS false
         self._refund()
-        if exc is None or not isinstance(exc, _RETRYABLE):
+        if not isinstance(exc, _RETRYABLE):
             return False
         if not self.op.idempotent and not isinstance(exc, _NOT_SENT):
             self.give_up_note = (
@@ -185,45 +179,17 @@ class _Call:
         if permit is not None:
             permit.refund()
 
-    # -- tenacity callbacks -------------------------------------------------------
-    def retry_cb(self, rs: RetryCallState) -> bool:
-        if self.replayed:
-            # The first outcome was already decided inline (see the transports).
-            self.replayed = False
-            return True
-        outcome = rs.outcome
-        assert outcome is not None
-        if outcome.failed:
-            return self.decide(None, outcome.exception())
-        return self.decide(outcome.result(), None)
-
-    def wait_cb(self, rs: RetryCallState) -> float:
-        return self.wait_s
-
-    def before_sleep_cb(self, rs: RetryCallState) -> None:
+    def retrying(self, cause: str) -> float:
+        """Count and log the retry just decided; return the pause before it."""
         self.retries += 1
-        outcome = rs.outcome
-        if outcome is not None and outcome.failed:
-            what = type(outcome.exception()).__name__
-        elif outcome is not None:
-            what = f"HTTP {outcome.result().response.status_code}"
-        else:  # pragma: no cover
-            what = "?"
         logger.info(
             "retrying %s after %s: waiting %.3f s (retry %d)",
             self.op.operation_id,
-            what,
+            cause,
             self.wait_s,
             self.retries,
         )
-
-    def take_pending(self) -> _Result:
-        pending, self.pending = self.pending, None
-        self.replayed = True
-        if isinstance(pending, BaseException):
-            raise pending
-        assert pending is not None
-        return pending
+        return self.wait_s
 
     # -- final outcome ---------------------------------------------------------------
     def finish(self, result: _Result) -> httpx.Response:
@@ -247,16 +213,26 @@ class _Call:
             err.args = (err.err_msg,)
         raise err
 
-    def transport_error(self, exc: BaseException) -> OmniSegmentError:
-        if isinstance(exc, OmniSegmentError):
-            exc.retries = self.retries
-            return exc
-        cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
-        text = redact(str(exc), self.core.secrets) or "no detail"
-        msg = f"{type(exc).__name__}: {text}"
-        if self.give_up_note:
-            msg = f"{msg} ({self.give_up_note})"
-        return cls(msg, retries=self.retries, operation_id=self.op.operation_id)
+    def transport_error(self, exc: httpx.TransportError) -> APIConnectionError:
+        return typed_transport_error(
+            exc, self.op.operation_id, self.core.secrets, self.retries, self.give_up_note
+        )
+
+
+def typed_transport_error(
+    exc: httpx.TransportError,
+    operation_id: str,
+    secrets: tuple[str, ...],
+    retries: int = 0,
+    note: str = "",
+) -> APIConnectionError:
+    """The typed error (ConnectionError/TimeoutError) for an httpx transport failure."""
+    cls = APITimeoutError if isinstance(exc, httpx.TimeoutException) else APIConnectionError
+    text = redact(str(exc), secrets) or "no detail"
+    msg = f"{type(exc).__name__}: {text}"
+    if note:
+        msg = f"{msg} ({note})"
+    return cls(msg, retries=retries, operation_id=operation_id)
 
 
 class PolicyCore:
@@ -288,6 +264,8 @@ class PolicyCore:
         self._prefix = base.path.rstrip("/")
         self._operations = operations
         self.retry = retry or RetryPolicy()
+        # A limiter passed in may be shared with other clients: its owner closes it.
+        self._owns_limiter = not isinstance(rate_limit, RateLimiter)
         if isinstance(rate_limit, RateLimiter):
             self.limiter: RateLimiter | None = rate_limit
         else:
@@ -399,29 +377,6 @@ class PolicyCore:
             return False
         return isinstance(data, dict) and data.get("SUCCESS") is True
 
-    def new_call(self, op: Operation) -> _Call:
-        return _Call(self, op)
-
-    def sync_retrying(self, call: _Call) -> Retrying:
-        return Retrying(
-            sleep=self.sleep,
-            retry=call.retry_cb,
-            wait=call.wait_cb,
-            stop=stop_never,
-            before_sleep=call.before_sleep_cb,
-            reraise=True,
-        )
-
-    def async_retrying(self, call: _Call) -> AsyncRetrying:
-        return AsyncRetrying(
-            sleep=self.async_sleep,
-            retry=call.retry_cb,
-            wait=call.wait_cb,
-            stop=stop_never,
-            before_sleep=call.before_sleep_cb,
-            reraise=True,
-        )
-
     # -- rate limiting ------------------------------------------------------------------
     def acquire(self, op: Operation, call: _Call) -> None:
         limiter = self.limiter
@@ -435,6 +390,7 @@ class PolicyCore:
                 return
             err = limiter.too_long(op, waited, wait)
             if err is not None:
+                err.retries = call.retries
                 raise err
             logger.debug("throttling %s: waiting %.3f s for a slot", op.operation_id, wait)
             self.sleep(wait)
@@ -455,13 +411,14 @@ class PolicyCore:
                 return
             err = limiter.too_long(op, waited, wait)
             if err is not None:
+                err.retries = call.retries
                 raise err
             logger.debug("throttling %s: waiting %.3f s for a slot", op.operation_id, wait)
             await self.async_sleep(wait)
             waited += wait
 
     def close(self) -> None:
-        if self.limiter is not None:
+        if self.limiter is not None and self._owns_limiter:
             self.limiter.close()
 
 
@@ -478,35 +435,19 @@ class OmniSegmentTransport(httpx.BaseTransport):
         if op is None:
             return self._inner.handle_request(request)
         request = core.prepare(request, op)
-        call = core.new_call(op)
-        try:
-            result = self._attempt(request, op, call)
-        except httpx.TransportError as exc:
-            if not call.decide(None, exc):
-                raise call.transport_error(exc) from exc
-            call.pending = exc
-        else:
-            if not call.decide(result, None):
-                return call.finish(result)
-            call.pending = result
-        # A retry is needed: the pending outcome is replayed as tenacity's first attempt.
-        first = True
-
-        def attempt() -> _Result:
-            nonlocal first
-            if first:
-                first = False
-                return call.take_pending()
-            return self._attempt(request, op, call)
-
-        try:
-            result = core.sync_retrying(call)(attempt)
-        except RateLimitError as exc:
-            exc.retries = call.retries
-            raise
-        except httpx.TransportError as exc:
-            raise call.transport_error(exc) from exc
-        return call.finish(result)
+        call = _Call(core, op)
+        while True:
+            try:
+                result = self._attempt(request, op, call)
+            except httpx.TransportError as exc:
+                if not call.decide(None, exc):
+                    raise call.transport_error(exc) from exc
+                cause = type(exc).__name__
+            else:
+                if not call.decide(result, None):
+                    return call.finish(result)
+                cause = f"HTTP {result.response.status_code}"
+            core.sleep(call.retrying(cause))
 
     def _attempt(self, request: httpx.Request, op: Operation, call: _Call) -> _Result:
         self.core.acquire(op, call)
@@ -535,34 +476,19 @@ class AsyncOmniSegmentTransport(httpx.AsyncBaseTransport):
         if op is None:
             return await self._inner.handle_async_request(request)
         request = core.prepare(request, op)
-        call = core.new_call(op)
-        try:
-            result = await self._attempt(request, op, call)
-        except httpx.TransportError as exc:
-            if not call.decide(None, exc):
-                raise call.transport_error(exc) from exc
-            call.pending = exc
-        else:
-            if not call.decide(result, None):
-                return call.finish(result)
-            call.pending = result
-        first = True
-
-        async def attempt() -> _Result:
-            nonlocal first
-            if first:
-                first = False
-                return call.take_pending()
-            return await self._attempt(request, op, call)
-
-        try:
-            result = await core.async_retrying(call)(attempt)
-        except RateLimitError as exc:
-            exc.retries = call.retries
-            raise
-        except httpx.TransportError as exc:
-            raise call.transport_error(exc) from exc
-        return call.finish(result)
+        call = _Call(core, op)
+        while True:
+            try:
+                result = await self._attempt(request, op, call)
+            except httpx.TransportError as exc:
+                if not call.decide(None, exc):
+                    raise call.transport_error(exc) from exc
+                cause = type(exc).__name__
+            else:
+                if not call.decide(result, None):
+                    return call.finish(result)
+                cause = f"HTTP {result.response.status_code}"
+            await core.async_sleep(call.retrying(cause))
 
     async def _attempt(self, request: httpx.Request, op: Operation, call: _Call) -> _Result:
         await self.core.acquire_async(op, call)
