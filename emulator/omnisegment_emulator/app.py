@@ -26,7 +26,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import Route as StarletteRoute
 from starlette.types import Receive, Scope, Send
 
-from .config import HTML, RESET, EmulatorConfig, FaultRule, parse_faults
+from .config import HTML, RESET, EmulatorConfig, FaultRule, fault_rule, parse_faults
 from .errors import REASONS, ApiError, envelope_bytes
 from .faults import FaultInjector
 from .handlers import Call, Handlers
@@ -53,12 +53,16 @@ class ResetConnection(ConnectionResetError):
 
 
 def redact(value: Any, secret: str | None) -> Any:
-    """Replace credentials (fields named like an API key, or the key itself) with ``***``."""
+    """Replace credentials (fields named like an API key, or the key itself) with ``***``.
+
+    The key is replaced wherever it stands, in field names too (the names of credential
+    fields stay readable: their values are masked).
+    """
     if isinstance(value, dict):
-        return {
-            k: "***" if str(k).lower() in SECRET_NAMES else redact(v, secret)
+        return dict(
+            (k, "***") if str(k).lower() in SECRET_NAMES else (redact(k, secret), redact(v, secret))
             for k, v in value.items()
-        }
+        )
     if isinstance(value, list):
         return [redact(v, secret) for v in value]
     if isinstance(value, str) and secret and secret in value:
@@ -135,9 +139,7 @@ class Engine:
             if self.latency:
                 await anyio.sleep(self.latency)
             if self.faults.rules:
-                fault = self.faults.pick(path)
-                if fault is None and route.template != path:
-                    fault = self.faults.pick(route.template)
+                fault = self.faults.pick(path, route.template)
         if fault is not None:
             status, body, headers = self._fault_response(fault)
             if fault == RESET:
@@ -198,6 +200,7 @@ class Engine:
         parsed: Any,
     ) -> None:
         duration = time.perf_counter() - started
+        path = self._scrub(path)  # a key sent as part of the path must not be kept
         holder = [parsed]
         if parsed is not None:
             self._bodies.append(holder)
@@ -300,8 +303,8 @@ class Engine:
         ):
             scheme = "X-OmniSegment-Api-Key" if op.auth == "header" else "api_key"
             raise ApiError(403, "Forbidden", f"Forbidden: invalid {scheme} or tid")
-        rule = op.rate_limit
-        if rule is not None and self.limiter.override:
+        rule = op.rate_limit if self.limiter.override else None
+        if rule is not None:
             wait = self.limiter.check(rule, self.api_key, now, consume=rule.count_failed)
             if wait:
                 raise ApiError(
@@ -326,7 +329,7 @@ class Engine:
             call = Call(op.operation_id, body, query, path_params, tid, self._base_url(scope), now)
             with self.store.transaction() as tx:
                 payload = handler(tx, call)
-        if rule is not None and not rule.count_failed and self.limiter.override:
+        if rule is not None and not rule.count_failed:
             self.limiter.consume(rule, self.api_key, now)
         return payload
 
@@ -433,7 +436,7 @@ class Engine:
         self.faults.reset()
         self.latency = self.initial_latency
 
-    def report_file(self, token: str, base_url: str) -> tuple[bytes, str] | None:
+    def report_file(self, token: str) -> tuple[bytes, str] | None:
         """The generated file of a finished report, or None."""
         now = self.clock()
         with self.store.transaction() as tx:
@@ -524,7 +527,7 @@ def _control_routes(engine: Engine) -> list[StarletteRoute]:
         )
 
     async def files(request: Request) -> Response:
-        found = engine.report_file(request.path_params["token"], str(request.base_url))
+        found = engine.report_file(request.path_params["token"])
         if found is None:
             return error(404, "no such report file (or not ready yet)")
         content, media = found
@@ -540,6 +543,15 @@ def _control_routes(engine: Engine) -> list[StarletteRoute]:
     ]
 
 
+def _rule_scope(path: Any, times: Any) -> tuple[str | None, int | None]:
+    """Check the ``path`` and ``next`` of a fault rule given through the control API."""
+    if path is not None and not isinstance(path, str):
+        raise ValueError("path must be a string")
+    if times is not None and (isinstance(times, bool) or not isinstance(times, int) or times < 1):
+        raise ValueError("next must be a positive integer")
+    return path, times
+
+
 def _apply_faults(engine: Engine, spec: dict[str, Any]) -> None:
     """Apply a ``PUT /_emulator/faults`` body.
 
@@ -548,12 +560,7 @@ def _apply_faults(engine: Engine, spec: dict[str, Any]) -> None:
     ``append`` (keep existing rules), ``seed`` and ``latency`` (ms).
     """
     rules: list[FaultRule] = []
-    path = spec.get("path")
-    times = spec.get("next")
-    if path is not None and not isinstance(path, str):
-        raise ValueError("path must be a string")
-    if times is not None and (not isinstance(times, int) or times < 1):
-        raise ValueError("next must be a positive integer")
+    path, times = _rule_scope(spec.get("path"), spec.get("next"))
     text = spec.get("faults")
     if text is not None:
         if not isinstance(text, str):
@@ -562,14 +569,9 @@ def _apply_faults(engine: Engine, spec: dict[str, Any]) -> None:
     for item in spec.get("rules") or []:
         if not isinstance(item, dict):
             raise ValueError("rules must be objects")
-        probability = item.get("probability", 1.0)
-        item_times = item.get("next", times)
-        item_path = item.get("path", path)
-        rules.extend(
-            parse_faults(
-                f"{item.get('kind')}:{float(probability)}", path=item_path, times=item_times
-            )
-        )
+        item_path, item_times = _rule_scope(item.get("path", path), item.get("next", times))
+        probability = float(item.get("probability", 1.0))
+        rules.append(fault_rule(str(item.get("kind")), probability, item_path, item_times))
     seed = spec.get("seed")
     if seed is not None and not isinstance(seed, int):
         raise ValueError("seed must be an integer")

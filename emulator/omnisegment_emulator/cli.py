@@ -92,18 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``python -m omnisegment_emulator``."""
     args = build_parser().parse_args(argv)
     try:
-        serve(
-            host=args.host,
-            port=args.port,
-            db=args.db,
-            api_key=args.api_key,
-            tid=args.tid,
-            rate_limit=args.rate_limit,
-            faults=args.faults,
-            latency=args.latency,
-            seed=args.seed,
-            report_delay=args.report_delay,
-        )
+        serve(**vars(args))  # the options are named like the parameters of serve()
     except ValueError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2

@@ -39,6 +39,15 @@ def _check_kind(kind: str) -> str:
     raise ValueError(f"unknown fault kind {kind!r}: use a 4xx/5xx status code, 'reset' or 'html'")
 
 
+def fault_rule(
+    kind: str, probability: float = 1.0, path: str | None = None, times: int | None = None
+) -> FaultRule:
+    """One checked rule: a known kind and a probability between 0 and 1."""
+    if not 0.0 <= probability <= 1.0:
+        raise ValueError(f"fault probability must be between 0 and 1 for {kind!r}")
+    return FaultRule(_check_kind(kind), probability, path, times)
+
+
 def parse_faults(
     spec: str, *, path: str | None = None, times: int | None = None
 ) -> list[FaultRule]:
@@ -55,9 +64,7 @@ def parse_faults(
                 probability = float(prob)
             except ValueError:
                 raise ValueError(f"bad fault probability in {part!r}") from None
-        if not 0.0 <= probability <= 1.0:
-            raise ValueError(f"fault probability must be between 0 and 1 in {part!r}")
-        rules.append(FaultRule(_check_kind(kind), probability, path, times))
+        rules.append(fault_rule(kind, probability, path, times))
     total = sum(rule.probability for rule in rules)
     if total > 1.0 + 1e-9:
         raise ValueError(f"fault probabilities add up to {total:g}, more than 1")

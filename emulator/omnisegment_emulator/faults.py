@@ -24,11 +24,6 @@ class FaultInjector:
         self.rules: list[FaultRule] = list(self._initial)
         self._random = random.Random(seed)
 
-    @property
-    def active(self) -> bool:
-        """True when at least one rule is set."""
-        return bool(self.rules)
-
     def set_rules(self, rules: list[FaultRule], seed: int | None = None) -> None:
         """Replace every rule (and reseed when ``seed`` is given)."""
         with self._lock:
@@ -48,32 +43,31 @@ class FaultInjector:
             self.rules = list(self._initial)
             self._random = random.Random(self._seed)
 
-    def pick(self, path: str) -> str | None:
-        """The fault kind for a request on ``path``, or None."""
+    def pick(self, path: str, template: str | None = None) -> str | None:
+        """The fault kind for a request on ``path`` (route ``template``), or None.
+
+        A rule limited to one path applies when it names the request path or its template.
+        One random draw per request, and each limited rule counts the request once.
+        """
         if not self.rules:
             return None
         with self._lock:
-            matching = [i for i, r in enumerate(self.rules) if r.path is None or r.path == path]
-            if not matching:
+            applies = [r.path is None or r.path in (path, template) for r in self.rules]
+            if not any(applies):
                 return None
             draw = self._random.random()
             chosen: str | None = None
             total = 0.0
-            for i in matching:
-                rule = self.rules[i]
-                total += rule.probability
-                if chosen is None and draw < total:
-                    chosen = rule.kind
-            # Rules limited to N requests count every matching request.
-            changed = False
-            new_rules: list[FaultRule] = []
-            for i, rule in enumerate(self.rules):
-                if i in matching and rule.remaining is not None:
-                    changed = True
-                    if rule.remaining <= 1:
-                        continue
-                    rule = replace(rule, remaining=rule.remaining - 1)
-                new_rules.append(rule)
-            if changed:
-                self.rules = new_rules
+            kept: list[FaultRule] = []
+            for rule, hit in zip(self.rules, applies, strict=True):
+                if hit:
+                    total += rule.probability
+                    if chosen is None and draw < total:
+                        chosen = rule.kind
+                    if rule.remaining is not None:
+                        if rule.remaining <= 1:
+                            continue
+                        rule = replace(rule, remaining=rule.remaining - 1)
+                kept.append(rule)
+            self.rules = kept
             return chosen

@@ -84,6 +84,42 @@ def _split_tags(value: str) -> list[str]:
     return [t.strip() for t in value.split(",") if t.strip()]
 
 
+def _mapping_key(source_system: Any, source_id: Any) -> str:
+    """The store key of an audience mapping."""
+    return f"{source_system}\x1f{source_id}"
+
+
+def _source_problem(item: dict[str, Any], where: str) -> str | None:
+    """Why ``source_id``/``source_system`` do not identify anyone, or None."""
+    if not _text(item.get("source_id")):
+        return f"{where}.source_id: required when merge_key is source_id"
+    if not _text(item.get("source_system")):
+        return f"{where}.source_system: required together with source_id"
+    return None
+
+
+def _identity_problem(
+    item: dict[str, Any], identifier_field: Any, where: str, missing: str
+) -> str | None:
+    """Why an order or voucher names no customer, or None.
+
+    ``identifier_field`` (when set) names the field that must be given; otherwise
+    ``member_sn`` or ``source_id`` + ``source_system`` must be. ``missing`` is the message
+    for neither.
+    """
+    if _text(identifier_field):
+        if not _text(item.get(identifier_field)):
+            return (
+                f"{where}.{identifier_field}: required when identifier_field is {identifier_field}"
+            )
+        return None
+    if _text(item.get("member_sn")):
+        return None
+    if _text(item.get("source_id")):
+        return _source_problem(item, where)
+    return f"{where}.member_sn: {missing}"
+
+
 class Handlers:
     """The state changes and answers of every operation, by operationId."""
 
@@ -135,32 +171,31 @@ class Handlers:
     def _resolve_source(
         self, tx: sqlite3.Connection, item: dict[str, Any], where: str
     ) -> tuple[int | None, dict[str, Any] | None, str]:
-        source_id, system = item.get("source_id"), item.get("source_system")
-        if not _text(source_id):
-            raise input_error(f"{where}.source_id: required when merge_key is source_id")
-        if not _text(system):
-            raise input_error(f"{where}.source_system: required together with source_id")
-        mkey = f"{system}\x1f{source_id}"
-        mapping = Store.record_get(tx, "audience_mappings", mkey)
-        if mapping is not None:
-            found = self._mapped_audience(tx, mapping)
-            if found is not None:
-                return found[0], found[1], mkey
-        return None, None, mkey
+        """(audience id, record, mapping key) of the profile ``source_id`` stands for.
 
-    def _mapped_audience(
-        self, tx: sqlite3.Connection, mapping: dict[str, Any]
-    ) -> tuple[int, Any] | None:
+        The id is None for a new profile; its record then starts from what a registered
+        mapping says about it (e.g. the ``member_sn`` it was mapped to), if anything.
+        """
+        problem = _source_problem(item, where)
+        if problem is not None:
+            raise input_error(problem)
+        mkey = _mapping_key(item["source_system"], item["source_id"])
+        mapping = Store.record_get(tx, "audience_mappings", mkey)
+        if mapping is None:
+            return None, None, mkey
         audience_id = mapping.get("_audience_id")
         if isinstance(audience_id, int):
             record = Store.audience_get(tx, audience_id)
             if record is not None:
-                return audience_id, record
+                return audience_id, record, mkey
         key = mapping.get("mapping_key")
         value = mapping.get(key) if isinstance(key, str) else None
-        if isinstance(key, str) and _text(value):
-            return Store.audience_find(tx, key, value)
-        return None
+        if not isinstance(key, str) or not _text(value):
+            return None, None, mkey
+        found = Store.audience_find(tx, key, value)
+        if found is not None:
+            return found[0], found[1], mkey
+        return None, {key: value}, mkey
 
     def _upsert_audience(
         self,
@@ -229,7 +264,7 @@ class Handlers:
             and "is_headless_account" not in item
         ):
             current["is_headless_account"] = False
-        if not any(_text(current.get(k)) for k in ("member_sn", *MERGE_KEYS[1:5])):
+        if not any(_text(current.get(k)) for k in MERGE_KEYS[:5]):  # known by source_id alone
             current.setdefault("is_headless_account", True)
         audience_id = Store.audience_save(tx, audience_id, current, now)
         if mapping_key is not None:
@@ -239,8 +274,8 @@ class Handlers:
                 "source_system": system,
                 "mapping_key": "member_sn" if _text(current.get("member_sn")) else None,
             }
-            if mapping.get("mapping_key") == "member_sn":
-                mapping["member_sn"] = current.get("member_sn")
+            if mapping.get("mapping_key") == "member_sn" and _text(current.get("member_sn")):
+                mapping["member_sn"] = current["member_sn"]
             mapping["_audience_id"] = audience_id
             Store.record_put(tx, "audience_mappings", mapping_key, mapping, now)
 
@@ -250,18 +285,12 @@ class Handlers:
     def _purchase_problem(item: dict[str, Any], body: dict[str, Any], where: str) -> str | None:
         if body.get("is_anonymous") is True:
             return None
-        field_name = body.get("identifier_field")
-        if _text(field_name):
-            if not _text(item.get(field_name)):
-                return f"{where}.{field_name}: required when identifier_field is {field_name}"
-            return None
-        if _text(item.get("member_sn")):
-            return None
-        if _text(item.get("source_id")):
-            if not _text(item.get("source_system")):
-                return f"{where}.source_system: required together with source_id"
-            return None
-        return f"{where}.member_sn: member_sn or source_id is required unless is_anonymous"
+        return _identity_problem(
+            item,
+            body.get("identifier_field"),
+            where,
+            "member_sn or source_id is required unless is_anonymous",
+        )
 
     @staticmethod
     def _save_purchase(
@@ -312,19 +341,13 @@ class Handlers:
         is_list: bool,
         now: float,
     ) -> None:
-        field_name = body.get("identifier_field")
         for i, item in enumerate(items):
             where = f"{name}[{i}]" if is_list else name
-            if _text(field_name):
-                if not _text(item.get(field_name)):
-                    raise input_error(
-                        f"{where}.{field_name}: required when identifier_field is {field_name}"
-                    )
-            elif not _text(item.get("member_sn")):
-                if not _text(item.get("source_id")):
-                    raise input_error(f"{where}.member_sn: member_sn or source_id is required")
-                if not _text(item.get("source_system")):
-                    raise input_error(f"{where}.source_system: required together with source_id")
+            problem = _identity_problem(
+                item, body.get("identifier_field"), where, "member_sn or source_id is required"
+            )
+            if problem is not None:
+                raise input_error(problem)
         for item in items:
             key = str(item["voucher_id"])
             record = {**(Store.record_get(tx, "gift_vouchers", key) or {}), **item}
@@ -460,7 +483,7 @@ class Handlers:
         value = body.get(mapping_key)
         if not _text(value):
             raise input_error(f"{mapping_key}: required when mapping_key is {mapping_key}")
-        key = f"{body['source_system']}\x1f{body['source_id']}"
+        key = _mapping_key(body["source_system"], body["source_id"])
         record: dict[str, Any] = {
             "source_id": body["source_id"],
             "source_system": body["source_system"],

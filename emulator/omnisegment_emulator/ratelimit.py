@@ -27,11 +27,6 @@ class RateLimiter:
         self._buckets: dict[tuple[str, str], _Bucket] = {}
         self._lock = threading.Lock()
 
-    @property
-    def enabled(self) -> bool:
-        """False when every limit is off."""
-        return self.override != 0
-
     def effective(self, rule: RateLimitRule) -> tuple[int, float]:
         """(limit, period) after the override."""
         if rule.limit == 10 and rule.period == 1:

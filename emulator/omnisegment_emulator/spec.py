@@ -49,7 +49,6 @@ class Param:
     name: str
     location: str
     required: bool
-    schema: dict[str, Any]
     validator: Any
     integer: bool = False
     number: bool = False
@@ -66,11 +65,9 @@ class Operation:
     auth: str  # "body" or "header"
     tid: str  # "body" or "query"
     rate_limit: RateLimitRule | None
-    idempotent: bool
     batch_field: str | None
     batch_max: int | None
     has_body: bool
-    body_required: bool
     body_validator: Any
     query: list[Param] = field(default_factory=list)
     path_params: list[Param] = field(default_factory=list)
@@ -137,7 +134,6 @@ def _param(spec: Mapping[str, Any], raw: Mapping[str, Any]) -> Param:
         name=str(raw["name"]),
         location=str(raw["in"]),
         required=bool(raw.get("required", raw.get("in") == "path")),
-        schema=dict(schema),
         validator=compile_schema(spec, schema),
         integer="integer" in types and "string" not in types,
         number="number" in types and "string" not in types,
@@ -206,14 +202,12 @@ def _operation(
     path_params = [_param(spec, p) for (loc, _), p in params.items() if loc == "path"]
     body_validator = None
     has_body = False
-    body_required = False
     request_body = raw.get("requestBody")
     if request_body is not None:
         request_body = _resolve(spec, request_body)
         media = request_body.get("content", {}).get("application/json")
         if media is not None:
             has_body = True
-            body_required = bool(request_body.get("required", False))
             body_validator = compile_schema(spec, media.get("schema", {}))
     batch = raw.get("x-omnisegment-batch")
     auth = str(raw.get("x-omnisegment-auth", "header"))
@@ -227,13 +221,11 @@ def _operation(
         auth=auth,
         tid=tid,
         rate_limit=_rate_limit(raw.get("x-omnisegment-rate-limit")),
-        idempotent=bool(raw.get("x-omnisegment-idempotent", True)),
         batch_field=str(batch["field"]) if isinstance(batch, dict) and "field" in batch else None,
         batch_max=int(batch["max-items"])
         if isinstance(batch, dict) and "max-items" in batch
         else None,
         has_body=has_body,
-        body_required=body_required,
         body_validator=body_validator,
         query=query,
         path_params=path_params,

@@ -37,6 +37,8 @@ RECORD_COLLECTIONS = frozenset(
     }
 )
 AUDIENCE_KEYS = ("member_sn", "email", "phone", "line_id", "messenger_psid")
+#: The range of an SQLite INTEGER; a larger Python int cannot even be bound as a parameter.
+_SQLITE_MIN_INT, _SQLITE_MAX_INT = -(2**63), 2**63 - 1
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS audiences (
@@ -283,7 +285,9 @@ class Store:
     _REPORT_COLS = "id, kind, tid, name, params, created, ready, token, content"
 
     def report_get(self, tx: sqlite3.Connection, report_id: int) -> dict[str, Any] | None:
-        """One report job by id."""
+        """One report job by id (None for an id SQLite cannot even hold)."""
+        if not _SQLITE_MIN_INT <= report_id <= _SQLITE_MAX_INT:
+            return None
         row = tx.execute(
             f"SELECT {self._REPORT_COLS} FROM reports WHERE id = ?", (report_id,)
         ).fetchone()

@@ -6,7 +6,7 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,11 +66,20 @@ class RunningEmulator:
 def _free_socket(host: str) -> socket.socket:
     # IPPROTO_TCP explicitly: asyncio only sets TCP_NODELAY on sockets created that way.
     sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
-    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-    sock.bind((host, 0))
-    sock.listen(128)
-    sock.setblocking(False)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind((host, 0))
+        sock.listen(128)
+        sock.setblocking(False)
+    except BaseException:
+        sock.close()
+        raise
     return sock
+
+
+def _stop(server: uvicorn.Server, thread: threading.Thread) -> None:
+    server.should_exit = True
+    thread.join(timeout=10)
 
 
 @contextmanager
@@ -80,36 +89,43 @@ def running_emulator(
     """Start the emulator (uvicorn in a thread, free loopback port) for the ``with`` block.
 
     Keyword arguments are ``EmulatorConfig`` fields: ``db``, ``api_key``, ``tid``,
-    ``rate_limit``, ``faults``, ``latency``, ``seed``, ``report_delay``.
+    ``rate_limit``, ``faults``, ``latency``, ``seed``, ``report_delay``. On the way out (or
+    when start-up fails) the server thread is stopped and joined before the socket and the
+    database are closed.
     """
     settings = EmulatorConfig(**config).resolved()
     app = create_app(settings)
-    sock = _free_socket(host)
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(
-        uvicorn.Config(
-            app,
-            log_level="warning",
-            access_log=False,
-            lifespan="off",
-            timeout_graceful_shutdown=2,
+    with ExitStack() as cleanup:
+        cleanup.callback(app.engine.close)
+        sock = _free_socket(host)
+        cleanup.callback(sock.close)
+        port = sock.getsockname()[1]
+        server = uvicorn.Server(
+            uvicorn.Config(
+                app,
+                log_level="warning",
+                access_log=False,
+                lifespan="off",
+                timeout_graceful_shutdown=2,
+            )
         )
-    )
-    thread = threading.Thread(
-        target=server.run, kwargs={"sockets": [sock]}, name="omnisegment-emulator", daemon=True
-    )
-    thread.start()
-    deadline = time.monotonic() + startup_timeout
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            server.should_exit = True
-            sock.close()
-            app.engine.close()
-            raise RuntimeError("the emulator did not start")
-        time.sleep(0.01)
-    base_url = f"http://{host}:{port}"
-    control = httpx.Client(base_url=f"{base_url}/_emulator/", timeout=10.0)
-    try:
+        thread = threading.Thread(
+            target=server.run,
+            kwargs={"sockets": [sock]},
+            name="omnisegment-emulator",
+            daemon=True,
+        )
+        thread.start()
+        cleanup.callback(_stop, server, thread)
+        deadline = time.monotonic() + startup_timeout
+        while not server.started:
+            if not thread.is_alive() or time.monotonic() > deadline:
+                raise RuntimeError("the emulator did not start")
+            time.sleep(0.01)
+        base_url = f"http://{host}:{port}"
+        control = cleanup.enter_context(
+            httpx.Client(base_url=f"{base_url}/_emulator/", timeout=10.0)
+        )
         yield RunningEmulator(
             base_url=base_url,
             api_key=app.engine.api_key,
@@ -119,9 +135,3 @@ def running_emulator(
             config=settings,
             _server=server,
         )
-    finally:
-        control.close()
-        server.should_exit = True
-        thread.join(timeout=10)
-        sock.close()
-        app.engine.close()

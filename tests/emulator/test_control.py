@@ -20,9 +20,10 @@ from omnisegment_emulator.testing import running_emulator
 
 
 def test_health_and_collections(api: Api) -> None:
-    health = api.emu.control.get("health").json()
+    response = api.emu.control.get("health")
+    health = response.json()
     assert health["status"] == "ok" and health["operations"] == 20
-    assert "api_key" not in health
+    assert "api_key" not in health and api.emu.api_key not in response.text
     for name in (
         "audiences", "purchases", "gift_vouchers", "products", "event_registrations",
         "product_guarantees", "events", "audience_mappings", "reports",
@@ -66,9 +67,17 @@ def test_credentials_never_in_request_log_errors_or_logs(
     api.header("GET", INTERACTION)
     api.http.post(TRACK, json={"api_key": key}, headers={HEADER: key})
     api.http.get(f"/nothing/?api_key={key}")
+    # The key as a path segment, a query parameter name and a body field name.
+    api.error(api.header("GET", f"{INTERACTION}{key}/"), 400)
+    api.error(api.http.get(f"/nothing/{key}/", params={key: "1"}), 404)
+    api.body(AUDIENCE, data={"member_sn": "M-2", key: "x"})
     log_text = api.emu.control.get("requests").text
     assert key not in log_text and "***" in log_text
-    assert len(api.emu.requests()) == 7
+    log = api.emu.requests()
+    assert len(log) == 10
+    assert log[7]["path"] == f"{INTERACTION}***/"
+    assert log[8]["path"] == "/nothing/***/" and log[8]["query"] == {"***": "1"}
+    assert log[9]["body"]["data"] == {"member_sn": "M-2", "***": "x"}
     # Server-side loggers only (the test's own httpx client logs its URLs).
     server = [r for r in caplog.records if r.name.startswith(("omnisegment_emulator", "uvicorn"))]
     assert server and all(key not in r.getMessage() for r in server)

@@ -6,7 +6,7 @@ import time
 
 import httpx
 import pytest
-from emulator_support import AUDIENCE, MARKET, Api
+from emulator_support import AUDIENCE, INTERACTION, MARKET, Api
 from omnisegment_emulator.config import parse_faults
 from omnisegment_emulator.testing import running_emulator
 
@@ -53,6 +53,20 @@ def test_next_n_and_per_path(api: Api) -> None:
     assert api.emu.control.get("faults").json()["rules"] == []
 
 
+def test_faults_on_templated_paths_count_each_request_once(api: Api) -> None:
+    report = f"{INTERACTION}{{id}}/"
+    api.emu.set_faults("504", path=report, next=2)
+    created = api.ok(api.header("POST", INTERACTION, json={"report_name": "r",
+                     "start_date": "2025-01-01", "end_date": "2025-01-02"}))  # fmt: skip
+    detail = f"{INTERACTION}{created['report_id']}/"
+    codes = [api.header("GET", detail).status_code for _ in range(3)]
+    assert codes == [504, 504, 200]
+    # A rule for every path also counts a request on a templated path once.
+    api.emu.set_faults("503:0", next=3)
+    api.header("GET", detail)
+    assert [r["remaining"] for r in api.emu.control.get("faults").json()["rules"]] == [2]
+
+
 def test_rules_list_append_and_reset(api: Api) -> None:
     api.emu.control.put("faults", json={"rules": [{"kind": "504", "path": MARKET}]})
     api.emu.control.put("faults", json={"faults": "502", "next": 1, "append": True})
@@ -60,6 +74,11 @@ def test_rules_list_append_and_reset(api: Api) -> None:
     assert [r["kind"] for r in rules] == ["502", "504"]
     bad = api.emu.control.put("faults", json={"faults": "teapot"})
     assert bad.status_code == 400
+    for rule in ({"kind": "503", "next": "abc"}, {"kind": "503", "next": 0},
+                 {"kind": "503", "path": 1}, {"kind": "503,502"}, {"kind": "503",
+                 "probability": 2}):  # fmt: skip
+        assert api.emu.control.put("faults", json={"rules": [rule]}).status_code == 400, rule
+    assert [r["kind"] for r in api.emu.control.get("faults").json()["rules"]] == ["502", "504"]
     api.emu.reset()
     assert api.emu.control.get("faults").json()["rules"] == []
 

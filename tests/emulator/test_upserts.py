@@ -202,6 +202,21 @@ def test_mapping_creates_headless_profile_then_member_merges(api: Api) -> None:
     assert _one(api, "audiences")["city"] == "Hsinchu"
 
 
+def test_member_sn_mapping_before_the_member_exists(api: Api) -> None:
+    mapping = {"source_id": "CRM-2", "source_system": "CRM", "mapping_key": "member_sn",
+               "member_sn": "M-7"}  # fmt: skip
+    api.ok(api.header("POST", MAPPING, json=mapping))
+    assert api.store("audiences") == []  # no headless profile for a member_sn mapping
+    source = {"source_id": "CRM-2", "source_system": "CRM"}
+    api.ok(api.body(AUDIENCE, merge_key="source_id", data={**source, "city": "Tainan"}))
+    # The profile created through the mapping is the mapped member's, and the mapping
+    # keeps its member_sn.
+    assert _one(api, "audience_mappings")["member_sn"] == "M-7"
+    assert _one(api, "audiences") == {**source, "member_sn": "M-7", "city": "Tainan"}
+    api.ok(api.body(AUDIENCE, data={"member_sn": "M-7", "name": "Kai"}))
+    assert _one(api, "audiences")["name"] == "Kai"
+
+
 def test_mapping_upserts_by_system_and_source_id(api: Api) -> None:
     for value in ("a@x", "b@x"):
         api.ok(
