@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 from collections.abc import Iterator
+from typing import Any
 
 import pytest
 
@@ -36,3 +37,20 @@ def _plain_loggers() -> Iterator[None]:
         logger.setLevel(level)
         logger.propagate = propagate
         logger.disabled = disabled
+
+
+@pytest.fixture(scope="module")
+def live_emulator() -> Iterator[Any]:
+    """One live emulator (uvicorn on loopback, no rate limit, no latency) per test module."""
+    from omnisegment_emulator.testing import running_emulator
+
+    with running_emulator(rate_limit=0, report_delay=0.2) as emu:
+        yield emu
+
+
+@pytest.fixture
+def emulator(live_emulator: Any) -> Any:
+    """The module's live emulator, emptied and without faults."""
+    live_emulator.reset()
+    live_emulator.set_faults("")
+    return live_emulator

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib.util
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -30,23 +29,6 @@ def load_generator() -> ModuleType:
 @pytest.fixture(scope="session")
 def samplegen() -> ModuleType:
     return load_generator()
-
-
-@pytest.fixture(scope="module")
-def live_emulator() -> Iterator[Any]:
-    """One emulator (no server-side rate limit, no latency) per test module."""
-    from omnisegment_emulator.testing import running_emulator
-
-    with running_emulator(rate_limit=0, report_delay=0.2) as emu:
-        yield emu
-
-
-@pytest.fixture
-def emulator(live_emulator: Any) -> Any:
-    """The module's emulator, emptied and without faults."""
-    live_emulator.reset()
-    live_emulator.set_faults("")
-    return live_emulator
 
 
 @pytest.fixture

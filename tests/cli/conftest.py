@@ -5,7 +5,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
@@ -28,21 +27,6 @@ def samplegen() -> ModuleType:
         sys.modules[name] = module
         spec.loader.exec_module(module)
     return sys.modules[name]
-
-
-@pytest.fixture(scope="module")
-def live_emulator() -> Iterator[Any]:
-    from omnisegment_emulator.testing import running_emulator
-
-    with running_emulator(rate_limit=0, report_delay=0.2) as emu:
-        yield emu
-
-
-@pytest.fixture
-def emulator(live_emulator: Any) -> Any:
-    live_emulator.reset()
-    live_emulator.set_faults("")
-    return live_emulator
 
 
 @dataclass
