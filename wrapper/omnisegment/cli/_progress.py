@@ -117,9 +117,9 @@ class ProgressDisplay:
         self._last[label] = now
         counts, rate, extra = self._fields(p)
         handled = _handled(p, self.dry_run)
-        share = f" ({100 * handled / total:.0f}%)" if total and not p.done else ""
+        share = f"{100 * handled / total:.0f}% | " if total and not p.done else ""
         state = "done" if p.done else f"{p.elapsed:,.0f}s"
-        line = f"{label}: {counts}{share} | {rate} rows/s"
+        line = f"{label}: {share}{counts} | {rate} rows/s"
         if extra:
             line += f" | {extra}"
         print(f"{line} | {state}", file=self.stream, flush=True)
