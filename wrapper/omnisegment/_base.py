@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import contextvars
 import json
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
@@ -65,33 +66,32 @@ def parse_failure(operation_id: str, exc: BaseException) -> UnexpectedResponseEr
     )
 
 
-def run_sync(prepared: Prepared[T], client: Any) -> T:
-    """Call the generated ``sync_detailed`` and extract the payload."""
+@contextlib.contextmanager
+def _typed_parse_errors(operation_id: str) -> Iterator[None]:
+    """Turn the generated code's parse errors on a received response into typed errors."""
     marker = ResponseMarker()
     token = RESPONSE_MARKER.set(marker)
     try:
-        response = prepared.sync_fn(*prepared.args, client=client, **prepared.kwargs)
+        yield
     except _PARSE_ERRORS as exc:
         if marker.received:
-            raise parse_failure(prepared.operation_id, exc) from exc
+            raise parse_failure(operation_id, exc) from exc
         raise
     finally:
         RESPONSE_MARKER.reset(token)
+
+
+def run_sync(prepared: Prepared[T], client: Any) -> T:
+    """Call the generated ``sync_detailed`` and extract the payload."""
+    with _typed_parse_errors(prepared.operation_id):
+        response = prepared.sync_fn(*prepared.args, client=client, **prepared.kwargs)
     return _extract(prepared, response)
 
 
 async def run_async(prepared: Prepared[T], client: Any) -> T:
     """Call the generated ``asyncio_detailed`` and extract the payload."""
-    marker = ResponseMarker()
-    token = RESPONSE_MARKER.set(marker)
-    try:
+    with _typed_parse_errors(prepared.operation_id):
         response = await prepared.async_fn(*prepared.args, client=client, **prepared.kwargs)
-    except _PARSE_ERRORS as exc:
-        if marker.received:
-            raise parse_failure(prepared.operation_id, exc) from exc
-        raise
-    finally:
-        RESPONSE_MARKER.reset(token)
     return _extract(prepared, response)
 
 

@@ -385,14 +385,8 @@ class PolicyCore:
         waited = 0.0
         while True:
             permit, wait = limiter.try_acquire(op)
-            if permit is not None:
-                call.permit = permit
+            if self._granted(limiter, op, call, permit, wait, waited):
                 return
-            err = limiter.too_long(op, waited, wait)
-            if err is not None:
-                err.retries = call.retries
-                raise err
-            logger.debug("throttling %s: waiting %.3f s for a slot", op.operation_id, wait)
             self.sleep(wait)
             waited += wait
 
@@ -406,16 +400,30 @@ class PolicyCore:
                 permit, wait = await asyncio.to_thread(limiter.try_acquire, op)
             else:
                 permit, wait = limiter.try_acquire(op)
-            if permit is not None:
-                call.permit = permit
+            if self._granted(limiter, op, call, permit, wait, waited):
                 return
-            err = limiter.too_long(op, waited, wait)
-            if err is not None:
-                err.retries = call.retries
-                raise err
-            logger.debug("throttling %s: waiting %.3f s for a slot", op.operation_id, wait)
             await self.async_sleep(wait)
             waited += wait
+
+    @staticmethod
+    def _granted(
+        limiter: RateLimiter,
+        op: Operation,
+        call: _Call,
+        permit: Permit | None,
+        wait: float,
+        waited: float,
+    ) -> bool:
+        """True when a slot was taken; raises when the wait would be too long."""
+        if permit is not None:
+            call.permit = permit
+            return True
+        err = limiter.too_long(op, waited, wait)
+        if err is not None:
+            err.retries = call.retries
+            raise err
+        logger.debug("throttling %s: waiting %.3f s for a slot", op.operation_id, wait)
+        return False
 
     def close(self) -> None:
         if self.limiter is not None and self._owns_limiter:
